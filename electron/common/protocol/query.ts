@@ -1,0 +1,2 @@
+/** Multi-hop query methods (issue "Multi-hop"). */
+export const queryMethods = {} satisfies Record<string, unknown>;
