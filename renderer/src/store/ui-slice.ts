@@ -1,0 +1,40 @@
+import type { ConnectionState } from '../api/transport';
+import type { SliceCreator } from './types';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+export interface Toast {
+  id: number;
+  text: string;
+  tone: 'info' | 'error';
+}
+
+export interface UiSlice {
+  theme: ThemeChoice;
+  shortcutsOpen: boolean;
+  dragOver: boolean;
+  connection: ConnectionState;
+  toasts: Toast[];
+  setTheme(theme: ThemeChoice): void;
+  setShortcutsOpen(open: boolean): void;
+  setDragOver(over: boolean): void;
+  setConnection(state: ConnectionState): void;
+  toast(text: string, tone?: Toast['tone']): void;
+  dismissToast(id: number): void;
+}
+
+let nextToastId = 1;
+
+export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
+  theme: 'system',
+  shortcutsOpen: false,
+  dragOver: false,
+  connection: 'connecting',
+  toasts: [],
+  setTheme: (theme) => set({ theme }),
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  setDragOver: (dragOver) => set({ dragOver }),
+  setConnection: (connection) => set({ connection }),
+  toast: (text, tone = 'info') => set((s) => ({ toasts: [...s.toasts.slice(-3), { id: nextToastId++, text, tone }] })),
+  dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+});
