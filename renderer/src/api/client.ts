@@ -31,6 +31,8 @@ export class WorkbenchClient {
   private readonly earlyEnds = new Map<string, JobEnd>();
   private readonly jobWaiters = new Map<string, (end: JobEnd) => void>();
   private readonly progressListeners = new Map<string, (p: JobProgress) => void>();
+  /** Latest progress of jobs nobody listens to yet, for the same race. */
+  private readonly earlyProgress = new Map<string, JobProgress>();
 
   constructor(private readonly transport: Transport) {
     transport.onEvent((event, payload) => this.dispatch(event, payload));
@@ -67,7 +69,12 @@ export class WorkbenchClient {
   ): Promise<JobResultOf<M>> {
     const { jobId } = (await this.call(method, params)) as { jobId: string };
     onStarted?.(jobId);
-    if (onProgress) this.progressListeners.set(jobId, onProgress);
+    const early = this.earlyProgress.get(jobId);
+    this.earlyProgress.delete(jobId);
+    if (onProgress) {
+      this.progressListeners.set(jobId, onProgress);
+      if (early) onProgress(early);
+    }
     try {
       const end = await new Promise<JobEnd>((resolve) => {
         const early = this.earlyEnds.get(jobId);
@@ -83,6 +90,7 @@ export class WorkbenchClient {
     } finally {
       this.progressListeners.delete(jobId);
       this.jobWaiters.delete(jobId);
+      this.earlyProgress.delete(jobId);
     }
   }
 
@@ -93,23 +101,26 @@ export class WorkbenchClient {
   private dispatch(event: string, payload: unknown): void {
     if (event === 'job.progress') {
       const p = payload as JobProgress;
-      this.progressListeners.get(p.jobId)?.(p);
+      const listener = this.progressListeners.get(p.jobId);
+      if (listener) listener(p);
+      else remember(this.earlyProgress, p.jobId, p);
     } else if (event === 'job.finished' || event === 'job.failed') {
       const p = payload as { jobId: string; result?: unknown; error?: WorkbenchErrorShape };
       const end: JobEnd = event === 'job.finished' ? { ok: true, result: p.result } : { ok: false, error: p.error ?? { code: 'INTERNAL', message: 'The job failed' } };
       const waiter = this.jobWaiters.get(p.jobId);
       if (waiter) waiter(end);
-      else this.rememberEarlyEnd(p.jobId, end);
+      else remember(this.earlyEnds, p.jobId, end);
     }
     const set = this.handlers.get(event);
     if (set) for (const handler of set) (handler as (payload: unknown) => void)(payload);
   }
+}
 
-  /** Bounded: ends of jobs started by other windows/clients would otherwise pile up. */
-  private rememberEarlyEnd(jobId: string, end: JobEnd): void {
-    this.earlyEnds.set(jobId, end);
-    if (this.earlyEnds.size > 64) this.earlyEnds.delete(this.earlyEnds.keys().next().value as string);
-  }
+/** Bounded: events of jobs started by other windows/clients would otherwise pile up. */
+function remember<V>(map: Map<string, V>, jobId: string, value: V): void {
+  map.delete(jobId);
+  map.set(jobId, value);
+  if (map.size > 64) map.delete(map.keys().next().value as string);
 }
 
 export { WorkbenchError };
