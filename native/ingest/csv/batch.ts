@@ -1,0 +1,85 @@
+/**
+ * Collects records into ParseBatches of ~BATCH_RECORDS, and warnings that repeat (duplicates,
+ * defaults) into one summary each, so a file with a million duplicates yields one warning.
+ */
+import { WorkbenchError } from '../../../electron/common/errors';
+import type { EdgeRecord, NodeRecord } from '../../../electron/common/model';
+import type { NodeAnnotation, ParseBatch, ParseWarning } from '../format';
+
+export const BATCH_RECORDS = 8192;
+
+export class BatchBuilder {
+  nodes: NodeRecord[] = [];
+  edges: EdgeRecord[] = [];
+  annotations: NodeAnnotation[] = [];
+  warnings: ParseWarning[] = [];
+
+  get size(): number {
+    return this.nodes.length + this.edges.length + this.annotations.length;
+  }
+
+  get full(): boolean {
+    return this.size >= BATCH_RECORDS;
+  }
+
+  take(bytesRead: number): ParseBatch {
+    const batch: ParseBatch = { nodes: this.nodes, edges: this.edges, bytesRead };
+    if (this.annotations.length) batch.annotations = this.annotations;
+    if (this.warnings.length) batch.warnings = this.warnings;
+    this.nodes = [];
+    this.edges = [];
+    this.annotations = [];
+    this.warnings = [];
+    return batch;
+  }
+}
+
+interface Tally {
+  count: number;
+  describe: (count: number) => string;
+  example: { line?: number; value?: string };
+}
+
+/** Counts a repeated condition and reports it once, with the count and the first example. */
+export class WarningTally {
+  private readonly tallies = new Map<string, Tally>();
+
+  constructor(private readonly file: string) {}
+
+  note(code: string, describe: (count: number) => string, line?: number, value?: string): void {
+    const t = this.tallies.get(code);
+    if (t) t.count++;
+    else this.tallies.set(code, { count: 1, describe, example: { line, value } });
+  }
+
+  count(code: string): number {
+    return this.tallies.get(code)?.count ?? 0;
+  }
+
+  summaries(): ParseWarning[] {
+    return [...this.tallies.entries()].map(([code, t]) => ({
+      code,
+      message: t.describe(t.count),
+      file: this.file,
+      line: t.example.line,
+      value: t.example.value,
+    }));
+  }
+}
+
+export function columnCountError(file: string, line: number, expected: number, got: number, row: string[]): WorkbenchError {
+  return new WorkbenchError('PARSE_ERROR', `Wrong number of columns on line ${line}: expected ${expected}, got ${got}`, {
+    file, line, column: Math.min(expected, got) + 1, value: row.join(',').slice(0, 120), expected: `${expected} columns`,
+  });
+}
+
+export function emptyFileError(file: string): WorkbenchError {
+  return new WorkbenchError('EMPTY_FILE', `${file} has no rows`, { file });
+}
+
+/** Short one-line name for a long text (passage nodes' display name). */
+export function snippet(text: string, max = 80): string {
+  // Markdown heading/quote/list markers at line starts are layout, not words.
+  const flat = text.replace(/^[ \t]*(?:#+|>|[*-])[ \t]*/gm, '').replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : flat.slice(0, max - 1).trimEnd() + '…';
+}

@@ -1,0 +1,250 @@
+/**
+ * Neo4j admin-import CSV (`neo4j-csv`) and its AutoSchemaKG dialect (`autoschemakg-csv`).
+ * One implementation: the dialect adds Python-list cells, passage/concept node types, the
+ * `relation` column as edge type and number inference for untyped columns (numeric_id).
+ */
+import type { EdgeRecord, NodeRecord, PropValue, Props } from '../../../electron/common/model';
+import { WorkbenchError } from '../../../electron/common/errors';
+import type { FileRole, FormatHandler, ParseBatch, ParserInput } from '../format';
+import { BatchBuilder, columnCountError, emptyFileError, snippet, WarningTally } from './batch';
+import { castValue, isNeo4jHeader, namespacedId, parseHeader, type Neo4jColumn } from './neo4j-header';
+import { parseFloatList, parseListLiteral } from './python-literal';
+import { readHead, readRecords, throwIfAborted } from './read-records';
+import { SeenSet } from './seen-set';
+import { detectDelimiter, headText, normalizeName } from './sniff';
+import { inferNumber } from './values';
+
+export const DEFAULT_EDGE_TYPE = 'RELATED_TO';
+
+interface HeadInfo {
+  delimiter: string;
+  columns: Neo4jColumn[];
+}
+
+function readHeadInfo(head: Buffer): HeadInfo | undefined {
+  const sample = detectDelimiter(headText(head));
+  if (!sample || !isNeo4jHeader(sample.rows[0])) return undefined;
+  return { delimiter: sample.delimiter, columns: parseHeader(sample.rows[0]) };
+}
+
+const ASKG_FILE_RE = /(triple|text|concept)_(nodes|edges)/i;
+const ASKG_COLUMNS = new Set(['concepts', 'synsets', 'original_text', 'numeric_id', 'embedding', 'text_id', 'concept_id', 'file_id']);
+
+/** AutoSchemaKG writes recognisable column names; its bare text_edges file is known by name. */
+export function looksLikeAutoSchemaKg(columns: Neo4jColumn[], fileName: string): boolean {
+  return ASKG_FILE_RE.test(fileName) || columns.some((c) => ASKG_COLUMNS.has(c.name.toLowerCase()));
+}
+
+function roleOf(columns: Neo4jColumn[]): FileRole {
+  return columns.some((c) => c.kind === 'START_ID' || c.kind === 'END_ID') ? 'edges' : 'nodes';
+}
+
+export function makeNeo4jHandler(autoschemakg: boolean): FormatHandler {
+  return {
+    format: autoschemakg ? 'autoschemakg-csv' : 'neo4j-csv',
+    sniff(head, fileName) {
+      const info = readHeadInfo(head);
+      if (!info) return 0;
+      if (!autoschemakg) return 0.9;
+      return looksLikeAutoSchemaKg(info.columns, fileName) ? 0.95 : 0;
+    },
+    role(head) {
+      const info = readHeadInfo(head);
+      return info ? roleOf(info.columns) : 'nodes';
+    },
+    parse: (input) => parseNeo4jCsv(input, autoschemakg),
+  };
+}
+
+/** Which column does what, worked out once from the header. */
+interface Plan {
+  columns: Neo4jColumn[];
+  width: number;
+  id: number;
+  start: number;
+  end: number;
+  type: number;
+  labels: number[];
+  /** Column whose value is the node's display name (-1: none; -2: the id itself). */
+  name: number;
+  /** AutoSchemaKG passage text column. */
+  text: number;
+  /** AutoSchemaKG `type` column (entity/event) for nodes, `relation` column for edges. */
+  kindCol: number;
+  embedding: number;
+  props: number[];
+}
+
+function makePlan(columns: Neo4jColumn[], autoschemakg: boolean, file: string): Plan {
+  const find = (pred: (c: Neo4jColumn) => boolean): number => columns.findIndex(pred);
+  const prop = (...names: string[]): number => find((c) => c.kind === 'PROPERTY' && names.includes(normalizeName(c.name)));
+  const id = find((c) => c.kind === 'ID');
+  const start = find((c) => c.kind === 'START_ID');
+  const end = find((c) => c.kind === 'END_ID');
+  const isEdge = start !== -1 || end !== -1;
+  if (isEdge && (start === -1 || end === -1)) {
+    throw new WorkbenchError('PARSE_ERROR', `The header of ${file} has ${start === -1 ? ':END_ID but no :START_ID' : ':START_ID but no :END_ID'}`, {
+      file, line: 1, expected: 'both :START_ID and :END_ID columns',
+    });
+  }
+  const idCol = id === -1 ? undefined : columns[id];
+  let name = prop('name');
+  if (name === -1 && idCol && normalizeName(idCol.name) === 'name') name = -2;
+  if (name === -1) name = prop('title', 'label');
+  const text = autoschemakg ? prop('originaltext', 'text') : -1;
+  const kindCol = autoschemakg ? (isEdge ? prop('relation') : prop('type')) : -1;
+  const embedding = find((c) => c.kind === 'PROPERTY' && c.name.toLowerCase() === 'embedding' && (c.type === 'string' || c.type === 'other') && !c.array);
+  const consumed = new Set([name, text, kindCol, embedding]);
+  const props: number[] = [];
+  columns.forEach((c, i) => {
+    if (c.kind === 'PROPERTY' && !consumed.has(i) && c.name !== '') props.push(i);
+  });
+  return {
+    columns, width: columns.length, id, start, end,
+    type: find((c) => c.kind === 'TYPE'),
+    labels: columns.flatMap((c, i) => (c.kind === 'LABEL' ? [i] : [])),
+    name, text, kindCol, embedding, props,
+  };
+}
+
+/** AutoSchemaKG labels to the workbench's node types. */
+const ASKG_LABEL_TYPES: Record<string, string> = { text: 'passage', passage: 'passage', concept: 'concept' };
+
+async function* parseNeo4jCsv(input: ParserInput, autoschemakg: boolean): AsyncGenerator<ParseBatch> {
+  const file = input.displayName;
+  const head = await readHead(input.path);
+  const delimiter = readHeadInfo(head)?.delimiter ?? ',';
+  const tally = new WarningTally(file);
+  const seen = new SeenSet();
+  const out = new BatchBuilder();
+  let plan: Plan | undefined;
+  let isEdge = false;
+  const defaultType = input.options.defaultEdgeType || DEFAULT_EDGE_TYPE;
+  let bytesRead = 0;
+
+  const cellValue = (raw: string, col: Neo4jColumn, line: number, column: number): PropValue => {
+    if (autoschemakg && col.type === 'string' && !col.array) {
+      if (raw.charCodeAt(0) === 91 /* [ */) return parseListLiteral(raw) ?? raw;
+      return inferNumber(raw);
+    }
+    return castValue(raw, col, { file, line, column });
+  };
+
+  const readProps = (row: string[], line: number, p: Plan): Props => {
+    const props: Props = {};
+    for (const i of p.props) {
+      const raw = row[i];
+      if (raw === '') continue; // Neo4j sets no property for an empty cell
+      props[p.columns[i].name] = cellValue(raw, p.columns[i], line, i + 1);
+    }
+    return props;
+  };
+
+  const readVector = (row: string[], line: number, p: Plan): Float32Array | undefined => {
+    if (p.embedding < 0 || row[p.embedding] === '') return undefined;
+    const v = parseFloatList(row[p.embedding]);
+    if (!v) {
+      throw new WorkbenchError('PARSE_ERROR', `Column "${p.columns[p.embedding].header}" on line ${line} is not a list of numbers`, {
+        file, line, column: p.embedding + 1, value: row[p.embedding].slice(0, 80), expected: 'an embedding like [0.1, -0.2, ...]',
+      });
+    }
+    return v;
+  };
+
+  const requireId = (raw: string, line: number, column: number, what: string): string => {
+    if (raw === '') throw new WorkbenchError('PARSE_ERROR', `Empty ${what} on line ${line}`, { file, line, column, value: '', expected: `a ${what}` });
+    return raw;
+  };
+
+  const toNode = (row: string[], line: number, p: Plan): NodeRecord => {
+    const idCol = p.columns[p.id];
+    const raw = requireId(row[p.id], line, p.id + 1, 'node id');
+    const props = readProps(row, line, p);
+    if (idCol.group && idCol.name && normalizeName(idCol.name) !== 'name') props[idCol.name] = raw;
+    const node: NodeRecord = { id: namespacedId(raw, idCol.group), props, line };
+    const labels: string[] = [];
+    for (const i of p.labels) for (const l of row[i].split(';')) if (l.trim()) labels.push(l.trim());
+    if (labels.length) node.labels = labels;
+    if (p.name === -2) node.name = raw;
+    else if (p.name >= 0 && row[p.name] !== '') node.name = row[p.name];
+    if (autoschemakg) {
+      const passage = p.text >= 0 ? row[p.text] : '';
+      if (passage !== '') {
+        node.text = passage;
+        node.name ??= snippet(passage);
+      }
+      const kind = p.kindCol >= 0 ? row[p.kindCol] : '';
+      node.type = kind || (labels.length ? (ASKG_LABEL_TYPES[labels[0].toLowerCase()] ?? labels[0]) : passage ? 'passage' : undefined);
+    } else if (labels.length) {
+      node.type = labels[0];
+    }
+    const vector = readVector(row, line, p);
+    if (vector) node.vector = vector;
+    if (!seen.add(node.id) && !seen.saturated) {
+      tally.note('DUPLICATE_NODE_ID', (n) => `${n} rows repeat a node id already seen in ${file}; they are merged`, line, node.id);
+    }
+    return node;
+  };
+
+  const toEdge = (row: string[], line: number, p: Plan): EdgeRecord => {
+    const sCol = p.columns[p.start];
+    const tCol = p.columns[p.end];
+    const edge: EdgeRecord = {
+      source: namespacedId(requireId(row[p.start], line, p.start + 1, 'start id'), sCol.group),
+      target: namespacedId(requireId(row[p.end], line, p.end + 1, 'end id'), tCol.group),
+      props: readProps(row, line, p),
+      line,
+    };
+    const declared = p.type >= 0 ? row[p.type] : '';
+    const relation = p.kindCol >= 0 ? row[p.kindCol] : '';
+    if (relation !== '') {
+      edge.type = relation;
+      if (declared !== '') edge.props.neo4j_type = declared;
+    } else if (declared !== '') {
+      edge.type = declared;
+    } else {
+      edge.type = defaultType;
+      tally.note('DEFAULT_EDGE_TYPE', (n) => `${n} relationships in ${file} have no :TYPE; they were given the type ${defaultType}`, line);
+    }
+    const vector = readVector(row, line, p);
+    if (vector) edge.vector = vector;
+    if (!seen.add(row.join('\u0001')) && !seen.saturated) {
+      tally.note('DUPLICATE_EDGE', (n) => `${n} rows in ${file} repeat an earlier row exactly; they are merged`, line, `${edge.source} -> ${edge.target}`);
+    }
+    return edge;
+  };
+
+  for await (const chunk of readRecords({ path: input.path, file, delimiter, quotes: true, signal: input.signal })) {
+    throwIfAborted(input.signal, file);
+    bytesRead = chunk.bytesRead;
+    let start = 0;
+    if (!plan) {
+      plan = makePlan(parseHeader(chunk.rows[0]), autoschemakg, file);
+      isEdge = plan.start !== -1;
+      if (!isEdge && plan.id === -1) {
+        throw new WorkbenchError('PARSE_ERROR', `The header of ${file} has no :ID column (nodes) nor :START_ID/:END_ID (relationships)`, {
+          file, line: chunk.lines[0], value: chunk.rows[0].join(','), expected: 'an :ID column or :START_ID and :END_ID',
+        });
+      }
+      start = 1;
+    }
+    const p = plan;
+    for (let r = start; r < chunk.rows.length; r++) {
+      const row = chunk.rows[r];
+      const line = chunk.lines[r];
+      if (row.length !== p.width) throw columnCountError(file, line, p.width, row.length, row);
+      if (isEdge) out.edges.push(toEdge(row, line, p));
+      else out.nodes.push(toNode(row, line, p));
+      if (out.full) yield out.take(bytesRead);
+    }
+  }
+  if (!plan) throw emptyFileError(file);
+  out.warnings.push(...tally.summaries());
+  if (seen.saturated) {
+    out.warnings.push({ code: 'DUPLICATE_CHECK_STOPPED', message: `${file} has more than ${seen.size} distinct rows; duplicates past that point were not counted`, file });
+  }
+  yield out.take(bytesRead);
+}
+
+export const neo4jCsvHandler = makeNeo4jHandler(false);
+export const autoSchemaKgCsvHandler = makeNeo4jHandler(true);

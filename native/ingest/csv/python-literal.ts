@@ -1,0 +1,138 @@
+/**
+ * Parses list cells that Python or JSON wrote: `['a', "b's"]`, `[1, 2.5, None, True]`,
+ * `["x", null]`, nested lists. AutoSchemaKG stores concepts/synsets as `str(list)`, so strings
+ * use Python's quoting: either quote, backslash escapes, the other quote unescaped.
+ * Returns undefined when the text is not exactly one list literal (the caller keeps the string).
+ */
+import type { PropValue } from '../../../electron/common/model';
+
+class ListSyntaxError extends Error {}
+
+export function parseListLiteral(text: string): PropValue[] | undefined {
+  const s = text.trim();
+  if (s.length < 2 || s[0] !== '[' || s[s.length - 1] !== ']') return undefined;
+  try {
+    const p = new LiteralParser(s);
+    const value = p.parseValue();
+    p.skipSpace();
+    if (p.pos !== s.length || !Array.isArray(value)) return undefined;
+    return value;
+  } catch (e) {
+    if (e instanceof ListSyntaxError) return undefined;
+    throw e;
+  }
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '\\': '\\', "'": "'", '"': '"', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '/': '/', '0': '\0', a: '\x07', v: '\v',
+};
+
+const WORDS: Record<string, PropValue> = { True: true, False: false, None: null, true: true, false: false, null: null };
+
+class LiteralParser {
+  pos = 0;
+  constructor(private readonly s: string) {}
+
+  skipSpace(): void {
+    while (this.pos < this.s.length && /\s/.test(this.s[this.pos])) this.pos++;
+  }
+
+  parseValue(): PropValue {
+    this.skipSpace();
+    const c = this.s[this.pos];
+    if (c === '[') return this.parseList();
+    if (c === "'" || c === '"') return this.parseString(c);
+    const rest = this.s.slice(this.pos);
+    const num = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
+    if (num) {
+      this.pos += num[0].length;
+      return Number(num[0]);
+    }
+    const word = /^[A-Za-z]+/.exec(rest);
+    if (word && word[0] in WORDS) {
+      this.pos += word[0].length;
+      return WORDS[word[0]];
+    }
+    throw new ListSyntaxError(`unexpected ${JSON.stringify(c)} at ${this.pos}`);
+  }
+
+  private parseList(): PropValue[] {
+    this.pos++; // [
+    const out: PropValue[] = [];
+    this.skipSpace();
+    if (this.s[this.pos] === ']') {
+      this.pos++;
+      return out;
+    }
+    for (;;) {
+      out.push(this.parseValue());
+      this.skipSpace();
+      const c = this.s[this.pos++];
+      if (c === ']') return out;
+      if (c !== ',') throw new ListSyntaxError(`expected , or ] at ${this.pos - 1}`);
+      this.skipSpace();
+      if (this.s[this.pos] === ']') { // trailing comma, as Python allows
+        this.pos++;
+        return out;
+      }
+    }
+  }
+
+  private parseString(quote: string): string {
+    const s = this.s;
+    let i = this.pos + 1;
+    let out = '';
+    let seg = i;
+    while (i < s.length) {
+      const c = s[i];
+      if (c === quote) {
+        out += s.slice(seg, i);
+        this.pos = i + 1;
+        return out;
+      }
+      if (c === '\\') {
+        out += s.slice(seg, i);
+        const e = s[i + 1];
+        if (e === undefined) break;
+        if (e in SIMPLE_ESCAPES) {
+          out += SIMPLE_ESCAPES[e];
+          i += 2;
+        } else if (e === 'x' || e === 'u' || e === 'U') {
+          const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+          const hex = s.slice(i + 2, i + 2 + n);
+          if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== n) throw new ListSyntaxError(`bad \\${e} escape`);
+          out += String.fromCodePoint(parseInt(hex, 16));
+          i += 2 + n;
+        } else {
+          out += '\\' + e; // Python keeps unknown escapes literally
+          i += 2;
+        }
+        seg = i;
+        continue;
+      }
+      i++;
+    }
+    throw new ListSyntaxError('unterminated string');
+  }
+}
+
+/**
+ * A list of numbers (an embedding written as `[0.1, -0.2, ...]`) as a Float32Array; undefined
+ * when any element is not a number. Hot path for `*_with_emb` files, so no general parsing.
+ */
+export function parseFloatList(text: string): Float32Array | undefined {
+  const s = text.trim();
+  if (s.length < 2 || s[0] !== '[' || s[s.length - 1] !== ']') return undefined;
+  const inner = s.slice(1, -1).trim();
+  if (inner === '') return new Float32Array(0);
+  const parts = inner.split(',');
+  const out = new Float32Array(parts.length);
+  for (let i = 0; i < parts.length; i++) {
+    const t = parts[i].trim();
+    if (t === '') return undefined;
+    const v = Number(t);
+    if (Number.isNaN(v)) return undefined;
+    out[i] = v;
+  }
+  return out;
+}

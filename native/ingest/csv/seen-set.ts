@@ -1,0 +1,76 @@
+/**
+ * Remembers which keys (node ids, edge rows) a file has already produced, in bounded memory:
+ * keys are kept as 64-bit hashes (two 32-bit FNV-1a variants) in an open-addressing table of
+ * typed arrays, 8 bytes a slot. At `maxKeys` distinct keys it stops growing and says so
+ * (`saturated`), so a multi-GB file cannot exhaust memory; callers then fall back to
+ * per-batch de-duplication and stop counting duplicates. A false "seen" needs a 64-bit
+ * collision: about 1 in 10^7 for 1M keys.
+ */
+export class SeenSet {
+  private hi: Uint32Array;
+  private lo: Uint32Array;
+  private mask: number;
+  private count = 0;
+  saturated = false;
+
+  constructor(private readonly maxKeys = 4_000_000, initialSlots = 1 << 16) {
+    this.hi = new Uint32Array(initialSlots);
+    this.lo = new Uint32Array(initialSlots);
+    this.mask = initialSlots - 1;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds the key; true when it was new, false when seen before (or when saturated). */
+  add(key: string): boolean {
+    if (this.saturated) return false;
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    h1 = (h1 ^ (h1 >>> 16)) >>> 0;
+    h2 = (h2 ^ (h2 >>> 13)) >>> 0;
+    if (h1 === 0 && h2 === 0) h2 = 1; // 0/0 marks an empty slot
+    let i = h1 & this.mask;
+    for (;;) {
+      const a = this.hi[i];
+      const b = this.lo[i];
+      if (a === 0 && b === 0) break;
+      if (a === h1 && b === h2) return false;
+      i = (i + 1) & this.mask;
+    }
+    if (this.count + 1 > this.maxKeys) {
+      this.saturated = true;
+      return false;
+    }
+    this.hi[i] = h1;
+    this.lo[i] = h2;
+    this.count++;
+    if (this.count * 2 > this.hi.length) this.grow();
+    return true;
+  }
+
+  private grow(): void {
+    const oldHi = this.hi;
+    const oldLo = this.lo;
+    const size = oldHi.length * 2;
+    this.hi = new Uint32Array(size);
+    this.lo = new Uint32Array(size);
+    this.mask = size - 1;
+    for (let j = 0; j < oldHi.length; j++) {
+      const a = oldHi[j];
+      const b = oldLo[j];
+      if (a === 0 && b === 0) continue;
+      let i = a & this.mask;
+      while (this.hi[i] !== 0 || this.lo[i] !== 0) i = (i + 1) & this.mask;
+      this.hi[i] = a;
+      this.lo[i] = b;
+    }
+  }
+}

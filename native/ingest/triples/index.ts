@@ -1,0 +1,2 @@
+export { triplesHandler } from './triples-handler';
+export { namesHandler } from './names-handler';

@@ -1,0 +1,35 @@
+/**
+ * Shape of a headerless tab-separated file from its first bytes: how many columns each line
+ * has. Triples (head, relation, tail) have 3, id-to-name files have 2.
+ */
+import { headText, looksNumeric, sampleRows } from '../csv/sniff';
+
+export interface TsvShape {
+  rows: string[][];
+  /** The column count when every sample line has the same one, else 0. */
+  width: number;
+}
+
+export function tsvShape(head: Buffer): TsvShape {
+  const text = headText(head);
+  if (!text || !text.includes('\t')) return { rows: [], width: 0 };
+  // A short file has no cut-off last line: tokenize it whole.
+  const rows = sampleRows(head.length < 64 * 1024 ? text + '\n' : text, '\t', false);
+  if (rows.length === 0) return { rows, width: 0 };
+  const width = rows[0].length;
+  const regular = rows.every((r) => r.length === width && r.every((c) => c !== ''));
+  return { rows, width: regular ? width : 0 };
+}
+
+function columnNumeric(rows: string[][], i: number): boolean {
+  return rows.length > 0 && rows.every((r) => looksNumeric(r[i]));
+}
+
+/**
+ * source, target, weight rather than head, relation, tail: the third column is numeric while
+ * the first is not (numeric tails of numeric heads are ids, as in WN18RR), or the middle column
+ * is numeric too (relations are names, not numbers).
+ */
+export function looksWeighted(rows: string[][]): boolean {
+  return columnNumeric(rows, 2) && (columnNumeric(rows, 1) || !columnNumeric(rows, 0));
+}
