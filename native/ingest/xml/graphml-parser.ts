@@ -1,0 +1,221 @@
+/**
+ * Streaming GraphML reader: typed keys with defaults, directed/undirected graphs, parallel edges and
+ * self loops kept, nested graphs flattened (one warning), yEd graphics ignored except the text of
+ * `<y:NodeLabel>`/`<y:EdgeLabel>`, which names the node or types the edge when no key does.
+ */
+import { WorkbenchError } from '../../../electron/common/errors';
+import type { EdgeRecord, NodeRecord, Props } from '../../../electron/common/model';
+import type { ParseBatch, ParserInput } from '../format';
+import { GraphmlKeys, type GraphmlKey } from './graphml-keys';
+import { edgeRoles, isPassageType, nodeRoles, takeLabel, type RecordRoles } from './record-roles';
+import { parseXmlFile, type XmlHandler } from './sax-driver';
+import type { BatchCollector } from './text-source';
+import { convertValue } from './typed-values';
+
+interface Owner {
+  kind: 'node' | 'edge' | 'graph' | 'ignored';
+  id?: string;
+  source?: string;
+  target?: string;
+  directed?: boolean;
+  props: Props;
+  /** Text of the first yEd NodeLabel/EdgeLabel inside this element. */
+  label?: string;
+  line: number;
+}
+
+interface OpenData {
+  owner: Owner;
+  keyId: string;
+  text: string;
+  /** A yEd graphics key (no attr.name): only its label text is read. */
+  graphics: boolean;
+}
+
+const WHAT = 'GraphML (<graphml> with <graph>, <node>, <edge>)';
+
+class GraphmlHandler implements XmlHandler {
+  private readonly keys = new GraphmlKeys();
+  private key?: GraphmlKey;
+  private defaultText?: string;
+  private sawRoot = false;
+  private graphs = 0;
+  private nestedGraphs = 0;
+  private readonly directedStack: boolean[] = [];
+  private readonly owners: Owner[] = [];
+  private data?: OpenData;
+  /** 0 outside a yEd label; 1 directly inside one; deeper inside its child elements. */
+  private labelNesting = 0;
+  private labelText = '';
+  private rolesVersion = -1;
+  private nodeRoleKeys: RecordRoles = {};
+  private edgeRoleKeys: RecordRoles = {};
+
+  constructor(private readonly batch: BatchCollector, private readonly file: string) {}
+
+  open(name: string, a: Record<string, string>, line: number): void {
+    if (!this.sawRoot) {
+      if (name !== 'graphml') {
+        throw new WorkbenchError('UNSUPPORTED_FORMAT', `This XML file's root element is <${name}>, not <graphml>`, {
+          file: this.file, line, value: name, expected: WHAT,
+        });
+      }
+      this.sawRoot = true;
+      return;
+    }
+    if (this.labelNesting > 0) {
+      this.labelNesting++;
+      return;
+    }
+    if (this.data) {
+      const owner = this.data.owner;
+      if (this.data.graphics && (name === 'NodeLabel' || name === 'EdgeLabel') && owner.label === undefined) {
+        this.labelNesting = 1;
+        this.labelText = '';
+      }
+      return;
+    }
+    switch (name) {
+      case 'node':
+        if (a.id === undefined) throw this.error('A <node> has no id attribute', line, '<node id="...">');
+        this.owners.push({ kind: 'node', id: a.id, props: this.keys.defaults('node'), line });
+        break;
+      case 'edge':
+        if (a.source === undefined || a.target === undefined) {
+          throw this.error('An <edge> lacks its source or target attribute', line, '<edge source="..." target="...">');
+        }
+        this.owners.push({
+          kind: 'edge', id: a.id, source: a.source, target: a.target, props: this.keys.defaults('edge'), line,
+          directed: a.directed !== undefined ? a.directed === 'true' : this.directedStack[this.directedStack.length - 1] ?? true,
+        });
+        break;
+      case 'graph':
+        this.graphs++;
+        if (this.directedStack.length > 0) this.nestedGraphs++;
+        this.directedStack.push(a.edgedefault === undefined ? true : a.edgedefault !== 'undirected');
+        this.owners.push({ kind: 'graph', props: {}, line });
+        break;
+      case 'data': {
+        // Root-level data (yEd's <y:Resources>) belongs to nothing we keep; its content is skipped.
+        const owner = this.owners[this.owners.length - 1] ?? { kind: 'ignored', props: {}, line };
+        this.data = { owner, keyId: a.key ?? '', text: '', graphics: false };
+        if (owner.kind !== 'ignored') {
+          const key = owner.kind === 'graph' ? undefined : this.keys.lookup(owner.kind, this.data.keyId);
+          this.data.graphics = key !== undefined && key.name === undefined;
+        }
+        break;
+      }
+      case 'key':
+        this.key = this.keys.declare(a);
+        break;
+      case 'default':
+        if (this.key) this.defaultText = '';
+        break;
+      case 'hyperedge':
+        this.batch.warn('HYPEREDGE_SKIPPED', 'GraphML hyperedges are not supported and were skipped', line);
+        this.owners.push({ kind: 'ignored', props: {}, line });
+        break;
+      case 'port':
+        this.owners.push({ kind: 'ignored', props: {}, line });
+        break;
+      default:
+        break;
+    }
+  }
+
+  close(name: string): void {
+    if (this.labelNesting > 0) {
+      this.labelNesting--;
+      if (this.labelNesting === 0 && this.data) {
+        const text = this.labelText.trim();
+        if (text !== '') this.data.owner.label = text;
+      }
+      return;
+    }
+    if (this.data) {
+      if (name === 'data') this.closeData(this.data);
+      return;
+    }
+    switch (name) {
+      case 'node': this.emitNode(this.owners.pop()!); break;
+      case 'edge': this.emitEdge(this.owners.pop()!); break;
+      case 'graph': this.directedStack.pop(); this.owners.pop(); break;
+      case 'hyperedge': case 'port': this.owners.pop(); break;
+      case 'default':
+        if (this.key && this.defaultText !== undefined) this.keys.setDefault(this.key, this.defaultText);
+        this.defaultText = undefined;
+        break;
+      case 'key': this.key = undefined; break;
+      default: break;
+    }
+  }
+
+  text(t: string): void {
+    if (this.labelNesting === 1) this.labelText += t;
+    else if (this.data && !this.data.graphics && this.labelNesting === 0) this.data.text += t;
+    else if (this.defaultText !== undefined) this.defaultText += t;
+  }
+
+  finish(): void {
+    if (this.graphs === 0) this.batch.warn('NO_GRAPH', 'The GraphML file has no <graph> element; nothing was imported');
+    if (this.nestedGraphs > 0) {
+      this.batch.warn('NESTED_GRAPHS_FLATTENED',
+        `${this.nestedGraphs} nested graph(s) were flattened into one graph; group nodes are kept as nodes and ids like "n3::n0" are kept`);
+    }
+  }
+
+  private closeData(d: OpenData): void {
+    this.data = undefined;
+    const owner = d.owner;
+    if (owner.kind !== 'node' && owner.kind !== 'edge') return; // graph-level metadata is not part of the graph
+    if (d.graphics) return;
+    const key = this.keys.lookup(owner.kind, d.keyId);
+    if (!key) {
+      this.batch.warn('UNDECLARED_KEY', `<data key="${d.keyId}"> has no <key> declaration; kept as a string property`, owner.line, d.keyId);
+      owner.props[d.keyId] = d.text;
+      return;
+    }
+    const converted = convertValue(d.text, key.kind);
+    if (!converted) return;
+    if (converted.mismatch) {
+      this.batch.warn('BAD_VALUE', `A value does not fit its key type (${key.name}: ${key.kind}); kept as text`, owner.line, d.text.slice(0, 80));
+    }
+    owner.props[key.name!] = converted.value;
+  }
+
+  private refreshRoles(): void {
+    if (this.rolesVersion === this.keys.version) return;
+    this.nodeRoleKeys = nodeRoles(this.keys.namesFor('node'));
+    this.edgeRoleKeys = edgeRoles(this.keys.namesFor('edge'));
+    this.rolesVersion = this.keys.version;
+  }
+
+  private emitNode(o: Owner): void {
+    this.refreshRoles();
+    const name = takeLabel(o.props, this.nodeRoleKeys.name) ?? o.label;
+    const type = takeLabel(o.props, this.nodeRoleKeys.type);
+    const node: NodeRecord = { id: o.id!, props: o.props, line: o.line };
+    if (name !== undefined) node.name = name;
+    if (type !== undefined) node.type = type;
+    if (name !== undefined && isPassageType(type)) node.text = name;
+    this.batch.nodes.push(node);
+  }
+
+  private emitEdge(o: Owner): void {
+    this.refreshRoles();
+    const type = takeLabel(o.props, this.edgeRoleKeys.type) ?? o.label;
+    if (!o.directed) o.props.directed = false;
+    const edge: EdgeRecord = { source: o.source!, target: o.target!, props: o.props, line: o.line };
+    if (o.id !== undefined) edge.id = o.id;
+    if (type !== undefined) edge.type = type;
+    this.batch.edges.push(edge);
+  }
+
+  private error(message: string, line: number, expected: string): WorkbenchError {
+    return new WorkbenchError('PARSE_ERROR', message, { file: this.file, line, expected });
+  }
+}
+
+export function parseGraphml(input: ParserInput): AsyncGenerator<ParseBatch> {
+  return parseXmlFile(input, WHAT, (batch) => new GraphmlHandler(batch, input.displayName));
+}
