@@ -1,0 +1,197 @@
+/**
+ * Writes one import into the workspace database inside a single transaction: nodes are upserted
+ * as they stream in, edges are staged in a temp table and resolved by id at commit (so an edge may
+ * name a node from a later file), and nothing is visible to readers until COMMIT. Rollback leaves
+ * the database exactly as it was.
+ */
+import type Database from 'better-sqlite3';
+import type { ParseBatch } from '../../ingest/format';
+import type { ImportCounts, ImportWriter } from '../graph-store';
+import { BULK_INDEXES } from './schema';
+import { dropFtsTriggers, installFtsTriggers, rebuildFts } from './fts';
+
+const STAGE_DDL = `
+CREATE TEMP TABLE IF NOT EXISTS edge_stage (
+  seq INTEGER PRIMARY KEY, src TEXT NOT NULL, dst TEXT NOT NULL, type TEXT NOT NULL,
+  eid TEXT, props TEXT, file_id INTEGER, line INTEGER
+);
+CREATE TEMP TABLE IF NOT EXISTS vec_stage (id TEXT NOT NULL, dim INTEGER NOT NULL, vec BLOB NOT NULL);
+DELETE FROM edge_stage; DELETE FROM vec_stage;
+`;
+
+function jsonOrNull(value: object | undefined): string | null {
+  if (!value) return null;
+  for (const _ in value) return JSON.stringify(value);
+  return null;
+}
+
+function vectorBlob(v: Float32Array): Buffer {
+  return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+}
+
+export class SqliteImportWriter implements ImportWriter {
+  readonly importId: number;
+  private readonly fileIds = new Map<string, number>();
+  private readonly bulk: boolean;
+  private readonly nodesBefore: number;
+  private readonly maxNodeRid: number;
+  private readonly maxEdgeRid: number;
+  private nodeRecords = 0;
+  private done = false;
+
+  private readonly insertNode: Database.Statement;
+  private readonly stageEdge: Database.Statement;
+  private readonly stageVec: Database.Statement;
+  private readonly annotate: Database.Statement;
+  private readonly insertFile: Database.Statement;
+
+  constructor(private readonly db: Database.Database, files: string[], private readonly onEvent?: (e: string) => void) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(STAGE_DDL);
+      this.nodesBefore = (db.prepare('SELECT count(*) AS c FROM nodes').get() as { c: number }).c;
+      this.maxNodeRid = (db.prepare('SELECT coalesce(max(rid), 0) AS m FROM nodes').get() as { m: number }).m;
+      this.maxEdgeRid = (db.prepare('SELECT coalesce(max(rid), 0) AS m FROM edges').get() as { m: number }).m;
+      const edgesBefore = (db.prepare('SELECT count(*) AS c FROM edges').get() as { c: number }).c;
+      this.bulk = this.nodesBefore === 0 && edgesBefore === 0;
+      if (this.bulk) {
+        for (const idx of BULK_INDEXES) db.exec(`DROP INDEX IF EXISTS ${idx.name}`);
+        dropFtsTriggers(db);
+      }
+      this.importId = Number(db.prepare('INSERT INTO imports(started_at) VALUES (?)').run(Date.now()).lastInsertRowid);
+      this.insertFile = db.prepare('INSERT INTO files(import_id, name, format) VALUES (?, ?, ?)');
+      for (const f of files) this.fileId(f);
+      this.insertNode = db.prepare(`
+        INSERT INTO nodes(id, name, type, labels, props, text, file_id, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(id) DO UPDATE SET
+          name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE nodes.name END,
+          type = CASE WHEN excluded.type <> '' THEN excluded.type ELSE nodes.type END,
+          labels = coalesce(excluded.labels, nodes.labels),
+          props = CASE WHEN nodes.props IS NULL THEN excluded.props WHEN excluded.props IS NULL THEN nodes.props
+                       ELSE json_patch(nodes.props, excluded.props) END,
+          text = coalesce(excluded.text, nodes.text)`);
+      this.stageEdge = db.prepare('INSERT INTO edge_stage(src, dst, type, eid, props, file_id, line) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      this.stageVec = db.prepare('INSERT INTO vec_stage(id, dim, vec) VALUES (?, ?, ?)');
+      this.annotate = db.prepare(`
+        UPDATE nodes SET
+          name = coalesce(?, name),
+          text = coalesce(?, text),
+          props = CASE WHEN ? IS NULL THEN props WHEN props IS NULL THEN ?3 ELSE json_patch(props, ?3) END
+        WHERE id = ?`);
+    } catch (err) {
+      db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  /** Row id of a file of this import, registering it on first sight. */
+  fileId(name: string, format?: string): number {
+    let id = this.fileIds.get(name);
+    if (id === undefined) {
+      id = Number(this.insertFile.run(this.importId, name, format ?? null).lastInsertRowid);
+      this.fileIds.set(name, id);
+    }
+    return id;
+  }
+
+  setFormat(name: string, format: string): void {
+    this.db.prepare('UPDATE files SET format = ? WHERE id = ?').run(format, this.fileId(name));
+  }
+
+  write(batch: ParseBatch, file: string): void {
+    const fileId = this.fileId(file);
+    for (const n of batch.nodes) {
+      this.insertNode.run(n.id, n.name ?? '', n.type ?? '', n.labels?.length ? JSON.stringify(n.labels) : null, jsonOrNull(n.props), n.text ?? null, fileId, n.line ?? null);
+      if (n.vector) this.stageVec.run(n.id, n.vector.length, vectorBlob(n.vector));
+    }
+    this.nodeRecords += batch.nodes.length;
+    for (const e of batch.edges) {
+      this.stageEdge.run(e.source, e.target, e.type ?? '', e.id ?? null, jsonOrNull(e.props), fileId, e.line ?? null);
+    }
+    if (batch.annotations) {
+      for (const a of batch.annotations) {
+        const props = jsonOrNull(a.props);
+        this.annotate.run(a.name ?? null, a.text ?? null, props, a.id);
+      }
+    }
+  }
+
+  async commit(opts: { missingEndpoints: 'skip' | 'placeholder'; onStage?: (stage: string) => void }): Promise<ImportCounts> {
+    const db = this.db;
+    const stage = (s: string) => { opts.onStage?.(s); this.onEvent?.(s); };
+    try {
+      stage('resolve');
+      const missingWhere = 'NOT EXISTS (SELECT 1 FROM nodes WHERE id = st.src) OR NOT EXISTS (SELECT 1 FROM nodes WHERE id = st.dst)';
+      const missingExamples = (db.prepare(`
+        SELECT f.name AS file, st.line AS line,
+               CASE WHEN NOT EXISTS (SELECT 1 FROM nodes WHERE id = st.src) THEN st.src ELSE st.dst END AS value
+        FROM edge_stage st LEFT JOIN files f ON f.id = st.file_id WHERE ${missingWhere} LIMIT 5`).all() as Array<{ file: string; line: number | null; value: string }>)
+        .map((r) => ({ file: r.file, line: r.line ?? undefined, value: r.value }));
+      let placeholders = 0;
+      let edgesSkipped = 0;
+      if (missingExamples.length) {
+        if (opts.missingEndpoints === 'placeholder') {
+          placeholders = db.prepare(`
+            INSERT INTO nodes(id, name, type)
+            SELECT x, x, 'placeholder' FROM (SELECT src AS x FROM edge_stage UNION SELECT dst FROM edge_stage)
+            WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE id = x)`).run().changes;
+        } else {
+          edgesSkipped = (db.prepare(`SELECT count(*) AS c FROM edge_stage st WHERE ${missingWhere}`).get() as { c: number }).c;
+        }
+      }
+      stage('write-edges');
+      const conflict = this.bulk ? '' : 'ON CONFLICT(src, dst, type, ord) DO UPDATE SET props = excluded.props, eid = excluded.eid, file_id = excluded.file_id, line = excluded.line';
+      db.prepare(`
+        INSERT INTO edges(src, dst, type, ord, eid, props, file_id, line)
+        SELECT s.rid, d.rid, st.type,
+               row_number() OVER (PARTITION BY s.rid, d.rid, st.type ORDER BY st.seq) - 1,
+               st.eid, st.props, st.file_id, st.line
+        FROM edge_stage st JOIN nodes s ON s.id = st.src JOIN nodes d ON d.id = st.dst
+        WHERE true ${conflict}`).run();
+      const edgesAdded = (db.prepare('SELECT count(*) AS c FROM edges WHERE rid > ?').get(this.maxEdgeRid) as { c: number }).c;
+      const nodesAdded = (db.prepare('SELECT count(*) AS c FROM nodes').get() as { c: number }).c - this.nodesBefore - placeholders;
+
+      stage('vectors');
+      db.exec(`INSERT OR REPLACE INTO vectors(rid, source, dim, vec)
+               SELECT n.rid, 'data', v.dim, v.vec FROM vec_stage v JOIN nodes n ON n.id = v.id`);
+
+      stage('index');
+      db.prepare("UPDATE nodes SET name = id WHERE rid > ? AND name = ''").run(this.maxNodeRid);
+      if (this.bulk) {
+        for (const idx of BULK_INDEXES) db.exec(idx.sql);
+      }
+      db.prepare(`
+        UPDATE nodes SET degree = nodes.degree + d.c
+        FROM (SELECT n, count(*) AS c FROM (SELECT src AS n FROM edges WHERE rid > ?1 UNION ALL SELECT dst FROM edges WHERE rid > ?1) GROUP BY n) AS d
+        WHERE nodes.rid = d.n`).run(this.maxEdgeRid);
+      if (this.bulk) {
+        rebuildFts(db);
+        installFtsTriggers(db);
+      }
+      db.exec('DELETE FROM meta WHERE key = \'stats\'');
+      stage('commit');
+      const counts: ImportCounts = {
+        nodesAdded,
+        nodesMerged: Math.max(0, this.nodeRecords - nodesAdded),
+        edgesAdded,
+        edgesSkipped,
+        placeholders,
+        missingExamples,
+      };
+      db.prepare('UPDATE imports SET finished_at = ?, result = ? WHERE id = ?').run(Date.now(), JSON.stringify(counts), this.importId);
+      db.exec('DELETE FROM edge_stage; DELETE FROM vec_stage;');
+      db.exec('COMMIT');
+      this.done = true;
+      return counts;
+    } catch (err) {
+      this.rollback();
+      throw err;
+    }
+  }
+
+  rollback(): void {
+    if (this.done) return;
+    this.done = true;
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+  }
+}

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+/**
+ * Builds every runtime bundle: the Node side with esbuild (native modules stay external), the
+ * renderer with Vite. `--if-stale` skips work when no source is newer than the last build;
+ * `--no-renderer` skips the Vite build (unit tests only need the Node bundles).
+ */
+import { build } from 'esbuild';
+import { existsSync, readdirSync, statSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const dist = path.join(root, 'dist');
+
+const NATIVE_EXTERNALS = ['better-sqlite3', 'hnswlib-node', 'onnxruntime-node', 'electron', 'neo4j-driver'];
+
+/** entry source -> output file (relative to dist). Missing sources are skipped, so the build works while areas grow. */
+const nodeEntries = {
+  'electron/node/serve.ts': 'node/serve.js',
+  'electron/node/cli.ts': 'node/cli.js',
+  'electron/node/bench/main.ts': 'node/bench.js',
+  'native/worker/ingest-worker.ts': 'workers/ingest.js',
+  'native/worker/store-worker.ts': 'workers/store.js',
+  'native/worker/embed-worker.ts': 'workers/embed.js',
+  'native/worker/vector-worker.ts': 'workers/vector.js',
+  'native/worker/graph-worker.ts': 'workers/graph.js',
+};
+const electronEntries = {
+  'electron/electron-main/main.ts': 'electron/main.js',
+  'electron/preload/preload.ts': 'electron/preload.js',
+};
+
+function newestMtime(dir) {
+  let newest = 0;
+  if (!existsSync(dir)) return 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function stale(stampName, dirs) {
+  const stamp = path.join(dist, stampName);
+  if (!existsSync(stamp)) return true;
+  const built = Number(readFileSync(stamp, 'utf8'));
+  const files = [...dirs.map((d) => path.join(root, d)), path.join(root, 'package.json'), path.join(root, 'scripts/build.mjs')];
+  return files.some((f) => (existsSync(f) ? (statSync(f).isDirectory() ? newestMtime(f) : statSync(f).mtimeMs) : 0) > built);
+}
+
+function stampNow(stampName) {
+  mkdirSync(dist, { recursive: true });
+  writeFileSync(path.join(dist, stampName), String(Date.now()));
+}
+
+async function buildNode() {
+  const pick = (table) =>
+    Object.fromEntries(Object.entries(table).filter(([src]) => existsSync(path.join(root, src))).map(([src, out]) => [out.replace(/\.js$/, ''), path.join(root, src)]));
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    outdir: dist,
+    external: NATIVE_EXTERNALS,
+    logLevel: 'warning',
+    define: { 'process.env.KGW_BUNDLED': '"1"' },
+  };
+  await build({ ...common, entryPoints: pick(nodeEntries) });
+  const electron = pick(electronEntries);
+  if (Object.keys(electron).length) await build({ ...common, entryPoints: electron });
+}
+
+async function main() {
+  const ifStale = args.has('--if-stale');
+  const srcDirs = ['electron', 'native', 'resources'];
+  if (!ifStale || stale('.stamp-node', srcDirs)) {
+    await buildNode();
+    stampNow('.stamp-node');
+  }
+  if (!args.has('--no-renderer') && existsSync(path.join(root, 'renderer/index.html'))) {
+    if (!ifStale || stale('.stamp-renderer', ['renderer', 'electron/common'])) {
+      execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+      stampNow('.stamp-renderer');
+    }
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
