@@ -22,6 +22,8 @@ export interface ModelFolder {
   /** tokenizer_config.json when present: pad token, lower-casing flags. */
   tokenizerConfigFile?: string;
   configFile: string;
+  /** Model name from config.json's `_name_or_path` (last segment), else the folder name. */
+  modelName: string;
   hiddenSize: number;
   maxPositionEmbeddings?: number;
   modelType?: string;
@@ -73,12 +75,14 @@ export function validateModelDir(dir: string): ModelFolder {
     });
   }
   const tokenizerConfigFile = path.join(abs, 'tokenizer_config.json');
+  const nameOrPath = typeof config._name_or_path === 'string' ? config._name_or_path.split(/[\\/]/).filter(Boolean).pop() : undefined;
   return {
     dir: abs,
     modelFile,
     tokenizerFile,
     tokenizerConfigFile: isNonEmptyFile(tokenizerConfigFile) ? tokenizerConfigFile : undefined,
     configFile,
+    modelName: nameOrPath || path.basename(abs),
     hiddenSize,
     maxPositionEmbeddings: typeof config.max_position_embeddings === 'number' ? config.max_position_embeddings : undefined,
     modelType: typeof config.model_type === 'string' ? config.model_type : undefined,

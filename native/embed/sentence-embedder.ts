@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { WorkbenchError } from '../../electron/common/errors';
 import { validateModelDir, type ModelFolder } from './model-manager';
@@ -25,7 +24,8 @@ export interface EmbedderOptions {
   maxTokens?: number;
   graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
   executionMode?: 'sequential' | 'parallel';
-  /** Overrides the id vectors are tagged with; default `<folder name>@<sha256 prefix of model.onnx>`. */
+  /** Overrides the id vectors are tagged with; default `<model name>@<sha256 prefix of model.onnx>`, so
+   *  int8 and fp32 exports of one model never share vectors. */
   modelId?: string;
 }
 
@@ -88,7 +88,7 @@ export class SentenceEmbedder {
       }
     }
     const pool = choosePoolMode(session.outputNames);
-    const modelId = options.modelId ?? `${path.basename(folder.dir)}@${(await sha256File(folder.modelFile)).slice(0, 12)}`;
+    const modelId = options.modelId ?? `${folder.modelName}@${(await sha256File(folder.modelFile)).slice(0, 12)}`;
     return new SentenceEmbedder(
       session,
       tokenizer,
