@@ -1,0 +1,36 @@
+/**
+ * Prints the multi-hop benchmark table. Bundle and run:
+ *   npx esbuild --bundle --platform=node --outfile=/tmp/gb.js native/graph/bench-graph-cli.ts && node /tmp/gb.js [--json] [n:degree ...]
+ * Default sizes: 10K nodes degree 5, 100K degree 8, 1M degree 12.
+ */
+import { benchGraph, type GraphBenchResult } from './bench-graph';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const sizes = args.filter((a) => a.includes(':')).map((a) => a.split(':').map(Number) as [number, number]);
+const runs = sizes.length > 0 ? sizes : ([[10_000, 5], [100_000, 8], [1_000_000, 12]] as Array<[number, number]>);
+
+const results: GraphBenchResult[] = [];
+for (const [n, degree] of runs) results.push(benchGraph(n, degree));
+
+if (json) {
+  console.log(JSON.stringify(results, null, 2));
+} else {
+  const header = ['nodes', 'edges', 'build ms', 'CSR MB', 'rss MB', '3-hop out med/p95 ms (nodes)', '3-hop both med/p95 ms (nodes)', 'path med/p95 ms', 'PPR 20 it ms'];
+  const rows = results.map((r) => [
+    String(r.nodes),
+    String(r.edges),
+    r.buildMs.toFixed(1),
+    (r.csrBytes / 2 ** 20).toFixed(1),
+    String(r.rssMB),
+    `${r.khop3.medianMs.toFixed(3)}/${r.khop3.p95Ms.toFixed(3)} (${r.khop3.medianAnswerNodes})`,
+    `${r.khop3Both.medianMs.toFixed(3)}/${r.khop3Both.p95Ms.toFixed(3)} (${r.khop3Both.medianAnswerNodes})`,
+    `${r.shortestPath.medianMs.toFixed(3)}/${r.shortestPath.p95Ms.toFixed(3)}`,
+    r.pprMs.toFixed(1),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+  console.log(line(header));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const r of rows) console.log(line(r));
+}

@@ -1,0 +1,191 @@
+/**
+ * Personalised PageRank by power iteration (HippoRAG-style ranking from seed nodes).
+ *
+ *   x' = (1 - d)·p + d·(W x) + d·(mass on dangling nodes)·p
+ *
+ * where W moves each node's score evenly over the edges it can walk, p is the normalised seed
+ * distribution, and a node with no walkable edge hands its mass back to the seeds (so scores keep
+ * summing to 1). Pull form: each node sums contributions over its reverse adjacency, which reads the
+ * CSR sequentially and writes each score once (no scattered writes).
+ */
+import type { Csr, Direction } from './csr';
+import { sidesFor, typeMask } from './scratch';
+import { WorkbenchError } from '../../electron/common/errors';
+
+export interface PageRankOptions {
+  damping?: number;
+  iterations?: number;
+  /** The walk follows out-edges ('out'), in-edges ('in') or both (as an undirected graph). */
+  direction?: Direction;
+  edgeTypes?: Set<number> | null;
+  /** Stops early once the L1 change of one iteration falls below this. */
+  tolerance?: number;
+}
+
+export interface PageRankStats {
+  iterations: number;
+  /** L1 change of the last iteration. */
+  delta: number;
+}
+
+export function personalizedPageRank(
+  csr: Csr,
+  seeds: Map<number, number> | ArrayLike<number>,
+  opts: PageRankOptions = {},
+  stats?: PageRankStats,
+): Float64Array {
+  const damping = opts.damping ?? 0.85;
+  const iterations = opts.iterations ?? 20;
+  const tolerance = opts.tolerance ?? 0;
+  if (!(damping >= 0 && damping < 1)) {
+    throw new WorkbenchError('BAD_REQUEST', `The damping factor must be at least 0 and below 1, got ${damping}.`, { value: String(damping) });
+  }
+  if (!Number.isInteger(iterations) || iterations < 0) {
+    throw new WorkbenchError('BAD_REQUEST', `The number of iterations must be a whole number of 0 or more, got ${iterations}.`, { value: String(iterations) });
+  }
+  const direction = opts.direction ?? 'out';
+  const n = csr.nodeCount;
+  const { seedNodes, seedWeights } = seedDistribution(csr, seeds);
+
+  // The walk from u uses u's adjacency in `direction`; pulling into v reads v's reverse adjacency.
+  const walkSides = sidesFor(csr, direction);
+  const pullSides = direction === 'out' ? sidesFor(csr, 'in') : direction === 'in' ? sidesFor(csr, 'out') : walkSides;
+  const mask = typeMask(opts.edgeTypes, csr.edgeTypeCount);
+  const etype = csr.etype;
+  const invDegree = inverseDegrees(n, walkSides, mask, etype);
+  const [offA, nbA, eA] = pullSides[0];
+  const [offB, nbB, eB] = pullSides.length === 2 ? pullSides[1] : pullSides[0];
+  const twoSides = pullSides.length === 2;
+
+  let x = new Float64Array(n);
+  for (let i = 0; i < seedNodes.length; i++) x[seedNodes[i]] += seedWeights[i];
+  let next = new Float64Array(n);
+  // The gather reads contrib at random positions and is bound by memory latency; float32 halves
+  // the bytes that must stay in cache (~2x faster at 1M nodes) while sums stay in float64.
+  const contrib = new Float32Array(n);
+  let done = 0;
+  let delta = Infinity;
+  for (let it = 0; it < iterations; it++) {
+    let dangling = 0;
+    for (let u = 0; u < n; u++) {
+      const inv = invDegree[u];
+      if (inv === 0) dangling += x[u];
+      contrib[u] = x[u] * inv;
+    }
+    for (let v = 0; v < n; v++) {
+      let sum = 0;
+      if (mask === null) {
+        for (let p = offA[v], end = offA[v + 1]; p < end; p++) sum += contrib[nbA[p]];
+        if (twoSides) for (let p = offB[v], end = offB[v + 1]; p < end; p++) sum += contrib[nbB[p]];
+      } else {
+        for (let p = offA[v], end = offA[v + 1]; p < end; p++) if (mask[etype[eA[p]]] === 1) sum += contrib[nbA[p]];
+        if (twoSides) for (let p = offB[v], end = offB[v + 1]; p < end; p++) if (mask[etype[eB[p]]] === 1) sum += contrib[nbB[p]];
+      }
+      next[v] = damping * sum;
+    }
+    const back = 1 - damping + damping * dangling;
+    for (let i = 0; i < seedNodes.length; i++) next[seedNodes[i]] += back * seedWeights[i];
+    delta = 0;
+    for (let v = 0; v < n; v++) delta += Math.abs(next[v] - x[v]);
+    const t = x;
+    x = next;
+    next = t;
+    done = it + 1;
+    if (delta < tolerance) break;
+  }
+  if (stats) {
+    stats.iterations = done;
+    stats.delta = delta;
+  }
+  return x;
+}
+
+/** 1 / (edges the walk can take from u), 0 for dangling nodes. */
+function inverseDegrees(n: number, sides: ReturnType<typeof sidesFor>, mask: Uint8Array | null, etype: ArrayLike<number>): Float64Array {
+  const inv = new Float64Array(n);
+  const deg = new Uint32Array(n);
+  for (const [offsets, , eidx] of sides) {
+    if (mask === null) {
+      for (let u = 0; u < n; u++) deg[u] += offsets[u + 1] - offsets[u];
+    } else {
+      for (let u = 0; u < n; u++) for (let p = offsets[u], end = offsets[u + 1]; p < end; p++) deg[u] += mask[etype[eidx[p]]];
+    }
+  }
+  for (let u = 0; u < n; u++) inv[u] = deg[u] > 0 ? 1 / deg[u] : 0;
+  return inv;
+}
+
+function seedDistribution(csr: Csr, seeds: Map<number, number> | ArrayLike<number>) {
+  const pairs: Array<[number, number]> = seeds instanceof Map ? [...seeds] : Array.from(seeds, (s) => [s, 1] as [number, number]);
+  let total = 0;
+  for (const [node, w] of pairs) {
+    csr.checkNode(node, 'seed');
+    if (!(w >= 0) || w === Infinity) {
+      throw new WorkbenchError('BAD_REQUEST', `Seed node ${node} has weight ${w}; seed weights must be finite and 0 or more.`, { value: String(w) });
+    }
+    total += w;
+  }
+  if (!(total > 0)) {
+    throw new WorkbenchError('BAD_REQUEST', 'Personalised PageRank needs at least one seed node with a positive weight.', {
+      value: String(pairs.length),
+    });
+  }
+  return {
+    seedNodes: Uint32Array.from(pairs, ([node]) => node),
+    seedWeights: Float64Array.from(pairs, ([, w]) => w / total),
+  };
+}
+
+export interface TopK {
+  nodes: Uint32Array;
+  scores: Float64Array;
+}
+
+/**
+ * The k highest positive scores, best first (ties: lower node index first), skipping `exclude`
+ * (typically the seeds). A size-k min-heap keeps it O(n log k) without sorting all scores.
+ */
+export function topK(scores: ArrayLike<number>, k: number, exclude?: Iterable<number> | null): TopK {
+  if (!Number.isInteger(k) || k < 0) {
+    throw new WorkbenchError('BAD_REQUEST', `k must be a whole number of 0 or more, got ${k}.`, { value: String(k) });
+  }
+  const skip = exclude ? new Set(exclude) : null;
+  const heapScore = new Float64Array(k);
+  const heapNode = new Uint32Array(k);
+  let size = 0;
+  // "a ranks below b": lower score, or equal score and higher index.
+  const below = (sa: number, na: number, sb: number, nb: number) => sa < sb || (sa === sb && na > nb);
+  for (let v = 0; v < scores.length; v++) {
+    const s = scores[v];
+    if (!(s > 0) || (skip !== null && skip.has(v))) continue;
+    if (size < k) {
+      let i = size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!below(s, v, heapScore[parent], heapNode[parent])) break;
+        heapScore[i] = heapScore[parent];
+        heapNode[i] = heapNode[parent];
+        i = parent;
+      }
+      heapScore[i] = s;
+      heapNode[i] = v;
+    } else if (k > 0 && below(heapScore[0], heapNode[0], s, v)) {
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= size) break;
+        if (c + 1 < size && below(heapScore[c + 1], heapNode[c + 1], heapScore[c], heapNode[c])) c++;
+        if (!below(heapScore[c], heapNode[c], s, v)) break;
+        heapScore[i] = heapScore[c];
+        heapNode[i] = heapNode[c];
+        i = c;
+      }
+      heapScore[i] = s;
+      heapNode[i] = v;
+    }
+  }
+  const order = Array.from({ length: size }, (_, i) => i).sort((i, j) =>
+    heapScore[j] !== heapScore[i] ? heapScore[j] - heapScore[i] : heapNode[i] - heapNode[j],
+  );
+  return { nodes: Uint32Array.from(order, (i) => heapNode[i]), scores: Float64Array.from(order, (i) => heapScore[i]) };
+}
