@@ -3,6 +3,7 @@
  * protocol tables, so a typo or a wrong param is a compile error, not a runtime surprise.
  */
 import { fromErrorShape, WorkbenchError, type WorkbenchErrorShape } from '../../../electron/common/errors';
+import { methods } from '../../../electron/common/protocol';
 import type {
   EventName,
   EventPayload,
@@ -15,13 +16,11 @@ import type {
 } from '../../../electron/common/protocol';
 import type { ConnectionState, Transport, UploadProgress } from './transport';
 
-/** Job methods are those whose immediate result is `{jobId}`. */
-export type JobMethodName = { [M in MethodName]: ResultOf<M> extends { jobId: string } ? M : never }[MethodName];
-
-export interface RunningJob<M extends JobMethodName> {
-  jobId: Promise<string>;
-  result: Promise<JobResultOf<M>>;
-}
+/**
+ * Methods declared `job: true` in the protocol. Listed by hand because `method()` widens `job` to
+ * boolean, so the type system cannot pick them out; `runJob` checks the table at run time.
+ */
+export type JobMethodName = Extract<MethodName, 'import.start'>;
 
 type JobEnd = { ok: true; result: unknown } | { ok: false; error: WorkbenchErrorShape };
 
@@ -67,7 +66,8 @@ export class WorkbenchClient {
     onProgress?: (p: JobProgress) => void,
     onStarted?: (jobId: string) => void,
   ): Promise<JobResultOf<M>> {
-    const { jobId } = (await this.call(method, params)) as { jobId: string };
+    if (!(methods[method] as { job?: boolean }).job) throw new WorkbenchError('BAD_REQUEST', `${method} is not a job method`);
+    const { jobId } = (await this.call(method, params)) as unknown as { jobId: string };
     onStarted?.(jobId);
     const early = this.earlyProgress.get(jobId);
     this.earlyProgress.delete(jobId);

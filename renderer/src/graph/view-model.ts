@@ -3,7 +3,7 @@
  * their data kept in a cache that outlives hide/undo. Pure functions, so merging neighbours,
  * paging handles and hiding are testable without a canvas.
  */
-import type { GraphEdge, GraphNode, Subgraph } from '../../../electron/common/model';
+import type { WireEdge as GraphEdge, WireNode as GraphNode, WireSubgraph as Subgraph } from './wire-types';
 
 /** A node on the canvas: a graph node, or a "+K more" handle that pages further neighbours. */
 export type ViewNode =

@@ -2,7 +2,7 @@
  * What the canvas shows: the visible element sets plus an undo/redo history of them. Element data
  * lives in a cache (mutated in place, never part of history) so a snapshot is just two id sets.
  */
-import type { Subgraph } from '../../../electron/common/model';
+import type { WireSubgraph as Subgraph } from '../graph/wire-types';
 import {
   createCache,
   EMPTY_SET,

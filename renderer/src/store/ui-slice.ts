@@ -11,11 +11,14 @@ export interface Toast {
 
 export interface UiSlice {
   theme: ThemeChoice;
+  /** What prefers-color-scheme says now. */
+  systemDark: boolean;
   shortcutsOpen: boolean;
   dragOver: boolean;
   connection: ConnectionState;
   toasts: Toast[];
   setTheme(theme: ThemeChoice): void;
+  setSystemDark(dark: boolean): void;
   setShortcutsOpen(open: boolean): void;
   setDragOver(over: boolean): void;
   setConnection(state: ConnectionState): void;
@@ -27,14 +30,18 @@ let nextToastId = 1;
 
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   theme: 'system',
+  systemDark: false,
   shortcutsOpen: false,
   dragOver: false,
   connection: 'connecting',
   toasts: [],
   setTheme: (theme) => set({ theme }),
+  setSystemDark: (systemDark) => set({ systemDark }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setDragOver: (dragOver) => set({ dragOver }),
   setConnection: (connection) => set({ connection }),
   toast: (text, tone = 'info') => set((s) => ({ toasts: [...s.toasts.slice(-3), { id: nextToastId++, text, tone }] })),
   dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 });
+
+export const selectDark = (s: UiSlice): boolean => (s.theme === 'system' ? s.systemDark : s.theme === 'dark');

@@ -1,0 +1,117 @@
+/**
+ * The Cytoscape canvas. Created once; after that React never renders per element: the canvas
+ * follows the store through subscriptions (view sets, selection, focus requests, theme) and
+ * applies changes in `cy.batch()`.
+ */
+import { useEffect, useRef } from 'react';
+import cytoscape, { type Core } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { appStore } from '../store';
+import { selectDark } from '../store/ui-slice';
+import { buildStyle } from '../graph/cy-style';
+import { CySync } from '../graph/cy-sync';
+import { useActions } from '../app/context';
+
+cytoscape.use(fcose);
+
+/** Above this many nodes, labels are hidden while the user pans or zooms. */
+const HIDE_LABELS_WHEN_MOVING = 1000;
+
+declare global {
+  interface Window {
+    /** For E2E tests only: the canvas and the store, to find node positions and read state. */
+    __kgw?: { cy: Core; store: typeof appStore };
+  }
+}
+
+export function GraphCanvas() {
+  const container = useRef<HTMLDivElement>(null);
+  const actions = useActions();
+
+  useEffect(() => {
+    const state = appStore.getState();
+    let dark = selectDark(state);
+    let moving = false;
+    const cy = cytoscape({
+      container: container.current,
+      style: buildStyle({ dark, moving }),
+      minZoom: 0.02,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+      selectionType: 'single',
+      boxSelectionEnabled: false,
+    });
+    window.__kgw = { cy, store: appStore };
+    const sync = new CySync(cy);
+    sync.apply(state.cache, state.view, state.lastChange);
+
+    const unsubs = [
+      appStore.subscribe(
+        (s) => s.view,
+        (view) => {
+          const s = appStore.getState();
+          sync.apply(s.cache, view, s.lastChange);
+          // Keep the selection highlighted if it survived the change.
+          if (s.selectedId) cy.getElementById(s.selectedId).select();
+        },
+      ),
+      appStore.subscribe(
+        (s) => s.selectedId,
+        (id) => {
+          cy.batch(() => {
+            cy.$(':selected').unselect();
+            if (id) cy.getElementById(id).select();
+          });
+        },
+      ),
+      appStore.subscribe(
+        (s) => s.focus,
+        (focus) => {
+          const node = focus ? cy.getElementById(focus.id) : null;
+          if (!node || node.empty()) return;
+          // Wait for the expansion's layout to settle a little before centring.
+          setTimeout(() => cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1) }, { duration: 350 }), 450);
+        },
+      ),
+      appStore.subscribe(selectDark, (d) => {
+        dark = d;
+        cy.style(buildStyle({ dark, moving }));
+      }),
+    ];
+
+    let restoreTimer: ReturnType<typeof setTimeout> | undefined;
+    cy.on('viewport', () => {
+      if (cy.nodes().length < HIDE_LABELS_WHEN_MOVING) return;
+      if (!moving) {
+        moving = true;
+        cy.style(buildStyle({ dark, moving }));
+      }
+      clearTimeout(restoreTimer);
+      restoreTimer = setTimeout(() => {
+        moving = false;
+        cy.style(buildStyle({ dark, moving }));
+      }, 200);
+    });
+
+    cy.on('tap', 'node', (ev) => {
+      const node = ev.target;
+      if (node.hasClass('more')) void actions.expandMore(node.id());
+      else void actions.selectNode(node.id());
+    });
+    cy.on('dbltap', 'node', (ev) => {
+      if (!ev.target.hasClass('more')) void actions.expandNeighbors(ev.target.id());
+    });
+    cy.on('tap', (ev) => {
+      if (ev.target === cy) void actions.selectNode(null);
+    });
+
+    return () => {
+      clearTimeout(restoreTimer);
+      unsubs.forEach((u) => u());
+      cy.destroy();
+      if (window.__kgw?.cy === cy) delete window.__kgw;
+    };
+  }, [actions]);
+
+  return <div ref={container} className="canvas" data-testid="cy" tabIndex={-1} aria-label="Graph canvas" />;
+}

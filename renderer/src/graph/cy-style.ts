@@ -1,0 +1,84 @@
+/**
+ * The Cytoscape stylesheet. Labels are canvas text drawn by Cytoscape (never HTML). Edge labels
+ * and small node labels vanish when zoomed out (min-zoomed-font-size); in large views all labels
+ * are hidden while the viewport moves (`moving`), which keeps panning smooth.
+ */
+import type { StylesheetJson } from 'cytoscape';
+import { HANDLE_COLOR } from './colors';
+
+export interface StyleOptions {
+  dark: boolean;
+  moving: boolean;
+}
+
+export function buildStyle({ dark, moving }: StyleOptions): StylesheetJson {
+  const text = dark ? '#e8eaed' : '#202124';
+  const halo = dark ? '#1e1f22' : '#ffffff';
+  const edge = dark ? '#5f6368' : '#b0b5ba';
+  const accent = dark ? '#8ab4f8' : '#1a73e8';
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(color)',
+        label: moving ? '' : 'data(name)',
+        width: 'mapData(degree, 0, 60, 14, 42)',
+        height: 'mapData(degree, 0, 60, 14, 42)',
+        color: text,
+        'font-size': 11,
+        'min-zoomed-font-size': 7,
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-max-width': '140px',
+        'text-wrap': 'ellipsis',
+        'text-outline-color': halo,
+        'text-outline-width': 2,
+        'border-width': 1,
+        'border-color': halo,
+      },
+    },
+    {
+      selector: 'node.more',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': HANDLE_COLOR,
+        width: 'label',
+        height: 18,
+        padding: '4px',
+        'text-valign': 'center',
+        'text-margin-y': 0,
+        'font-size': 10,
+        color: '#ffffff',
+        'text-outline-width': 0,
+        'min-zoomed-font-size': 4,
+      },
+    },
+    {
+      selector: 'node:selected',
+      style: { 'border-width': 3, 'border-color': accent, 'z-index': 10 },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.2,
+        'line-color': edge,
+        'target-arrow-color': edge,
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.7,
+        'curve-style': 'haystack',
+        label: moving ? '' : 'data(type)',
+        'font-size': 9,
+        // Edge labels only once the user has zoomed in enough to read them.
+        'min-zoomed-font-size': 9,
+        color: text,
+        'text-rotation': 'autorotate',
+        'text-outline-color': halo,
+        'text-outline-width': 2,
+      },
+    },
+    // Arrows need a curve style that supports them; haystack (fast) is kept for large views.
+    { selector: 'edge.directed', style: { 'curve-style': 'straight' } },
+    { selector: 'edge.more', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none', label: '' } },
+    { selector: 'edge:selected', style: { 'line-color': accent, 'target-arrow-color': accent, width: 2 } },
+  ];
+}

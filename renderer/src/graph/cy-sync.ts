@@ -1,0 +1,76 @@
+/**
+ * Brings a Cytoscape instance in line with the store's visible sets: one `cy.batch()` that
+ * removes what left and adds what came, then a layout chosen by what kind of change it was.
+ * Positions of removed nodes are remembered so undo puts them back where they were.
+ */
+import type { CollectionReturnValue, Core, ElementDefinition } from 'cytoscape';
+import { colorForType } from './colors';
+import { fullLayout, incrementalLayout, placeAround } from './layout';
+import type { ElementCache, VisibleSet } from './view-model';
+import type { ViewChange } from '../store/graph-view-slice';
+
+export class CySync {
+  private readonly lastPositions = new Map<string, { x: number; y: number }>();
+  private running: { stop(): void } | null = null;
+
+  constructor(private readonly cy: Core) {}
+
+  apply(cache: ElementCache, view: VisibleSet, change: ViewChange): void {
+    const cy = this.cy;
+    const added: ElementDefinition[] = [];
+    let addedEles: CollectionReturnValue = cy.collection();
+    cy.batch(() => {
+      const gone = cy.elements().filter((el) => !(el.isNode() ? view.nodeIds.has(el.id()) : view.edgeIds.has(el.id())));
+      gone.nodes().forEach((n) => void this.lastPositions.set(n.id(), { ...n.position() }));
+      cy.remove(gone);
+      for (const id of view.nodeIds) {
+        if (!cy.getElementById(id).empty()) continue;
+        const node = cache.nodes.get(id);
+        if (!node) continue;
+        const isMore = node.kind === 'more';
+        added.push({
+          group: 'nodes',
+          data: { id, name: node.name, type: node.type, degree: isMore ? 0 : (node.degree ?? 0), color: colorForType(node.type) },
+          classes: isMore ? 'more' : undefined,
+          position: change.kind === 'history' ? this.lastPositions.get(id) : undefined,
+        });
+      }
+      for (const id of view.edgeIds) {
+        if (!cy.getElementById(id).empty()) continue;
+        const e = cache.edges.get(id);
+        if (!e) continue;
+        added.push({ group: 'edges', data: { id, source: e.source, target: e.target, type: e.type }, classes: e.kind === 'more' ? 'more' : 'directed' });
+      }
+      if (added.length) addedEles = cy.add(added);
+    });
+    this.layout(change, addedEles);
+  }
+
+  private layout(change: ViewChange, added: CollectionReturnValue): void {
+    const cy = this.cy;
+    if (change.kind === 'replace') {
+      this.run(fullLayout(cy), true);
+      return;
+    }
+    if (change.kind === 'expand') {
+      const newNodes = added.nodes();
+      if (newNodes.empty()) return;
+      placeAround(cy, change.anchor, newNodes);
+      const opts = incrementalLayout(cy);
+      if (opts) this.run(opts, false);
+    }
+    // 'hide' keeps everything where it is; 'history' restored remembered positions.
+  }
+
+  private run(opts: Parameters<Core['layout']>[0], fit: boolean): void {
+    this.running?.stop();
+    if (this.cy.nodes().empty()) return;
+    const layout = this.cy.layout(opts);
+    this.running = layout;
+    layout.one('layoutstop', () => {
+      if (this.running === layout) this.running = null;
+      if (fit) this.cy.fit(undefined, 30);
+    });
+    layout.run();
+  }
+}
