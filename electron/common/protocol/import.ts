@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method, JobRefSchema } from './define';
+import { method } from './define';
 
 /** A file to import: a path on the host's disk (desktop, CLI) or an upload id (headless browser). */
 export const ImportFileSchema = z.union([

@@ -3,5 +3,5 @@ import type { Host } from '../host/host';
 import { renderPrometheusText } from '../metrics/prometheus';
 
 export function renderPrometheus(host: Host): string {
-  return renderPrometheusText({ samples: host.samples(), jobs: [] });
+  return renderPrometheusText({ samples: host.samples(), jobs: host.jobList() });
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   methods, isMethodName, type EventName, type EventPayload, type MethodName, type ProcessSample,
-  type WorkerContext, type WorkerKind, type WorkspaceInfo,
+  type WorkerContext, type WorkerKind, type WorkspaceInfo, type JobState,
 } from '../../common/protocol';
 import { WorkbenchError, toErrorShape } from '../../common/errors';
 import { Supervisor } from './supervisor';
@@ -67,6 +67,10 @@ export class Host {
 
   samples(): ProcessSample[] {
     return [...this.latestSamples.values()];
+  }
+
+  jobList(): JobState[] {
+    return this.jobs.list();
   }
 
   /** Checks and routes one call. Throws WorkbenchError values only. */

@@ -74,10 +74,10 @@ export class SqliteImportWriter implements ImportWriter {
       this.stageVec = db.prepare('INSERT INTO vec_stage(id, dim, vec) VALUES (?, ?, ?)');
       this.annotate = db.prepare(`
         UPDATE nodes SET
-          name = coalesce(?, name),
-          text = coalesce(?, text),
-          props = CASE WHEN ? IS NULL THEN props WHEN props IS NULL THEN ?3 ELSE json_patch(props, ?3) END
-        WHERE id = ?`);
+          name = coalesce(@name, name),
+          text = coalesce(@text, text),
+          props = CASE WHEN @props IS NULL THEN props WHEN props IS NULL THEN @props ELSE json_patch(props, @props) END
+        WHERE id = @id`);
     } catch (err) {
       db.exec('ROLLBACK');
       throw err;
@@ -111,7 +111,7 @@ export class SqliteImportWriter implements ImportWriter {
     if (batch.annotations) {
       for (const a of batch.annotations) {
         const props = jsonOrNull(a.props);
-        this.annotate.run(a.name ?? null, a.text ?? null, props, a.id);
+        this.annotate.run({ name: a.name ?? null, text: a.text ?? null, props, id: a.id });
       }
     }
   }
@@ -162,8 +162,8 @@ export class SqliteImportWriter implements ImportWriter {
       }
       db.prepare(`
         UPDATE nodes SET degree = nodes.degree + d.c
-        FROM (SELECT n, count(*) AS c FROM (SELECT src AS n FROM edges WHERE rid > ?1 UNION ALL SELECT dst FROM edges WHERE rid > ?1) GROUP BY n) AS d
-        WHERE nodes.rid = d.n`).run(this.maxEdgeRid);
+        FROM (SELECT n, count(*) AS c FROM (SELECT src AS n FROM edges WHERE rid > @after UNION ALL SELECT dst FROM edges WHERE rid > @after) GROUP BY n) AS d
+        WHERE nodes.rid = d.n`).run({ after: this.maxEdgeRid });
       if (this.bulk) {
         rebuildFts(db);
         installFtsTriggers(db);

@@ -68,8 +68,8 @@ export class SqliteReader {
     const edgeCap = limit * 8;
     const edges = this.db.prepare(`
       SELECT ${EDGE_COLS} FROM ${EDGE_FROM}
-      WHERE e.src IN (SELECT value FROM json_each(?1)) AND e.dst IN (SELECT value FROM json_each(?1))
-      LIMIT ?2`).all(rids, edgeCap + 1) as EdgeRow[];
+      WHERE e.src IN (SELECT value FROM json_each(@rids)) AND e.dst IN (SELECT value FROM json_each(@rids))
+      LIMIT @cap`).all({ rids, cap: edgeCap + 1 }) as EdgeRow[];
     const truncated = edges.length > edgeCap ? { omitted: 1, reason: `more than ${edgeCap} edges among the ${limit} start nodes` } : undefined;
     return { nodes: rows.map((r) => toNode(r)), edges: edges.slice(0, edgeCap).map(toEdge), truncated };
   }
@@ -78,19 +78,19 @@ export class SqliteReader {
     const row = this.db.prepare(`SELECT ${NODE_COLS} FROM nodes n LEFT JOIN files f ON f.id = n.file_id WHERE n.id = ?`).get(id) as NodeRow | undefined;
     if (!row) return null;
     const passages = this.db.prepare(`
-      SELECT p.id, p.text FROM edges e JOIN nodes p ON p.rid = CASE WHEN e.src = ?1 THEN e.dst ELSE e.src END
-      WHERE (e.src = ?1 OR e.dst = ?1) AND p.text IS NOT NULL AND p.rid <> ?1
-      GROUP BY p.rid LIMIT 20`).all(row.rid) as Array<{ id: string; text: string }>;
+      SELECT p.id, p.text FROM edges e JOIN nodes p ON p.rid = CASE WHEN e.src = @rid THEN e.dst ELSE e.src END
+      WHERE (e.src = @rid OR e.dst = @rid) AND p.text IS NOT NULL AND p.rid <> @rid
+      GROUP BY p.rid LIMIT 20`).all({ rid: row.rid }) as Array<{ id: string; text: string }>;
     return { node: toNode(row, true), passages };
   }
 
   neighbors(id: string, opts: { limit: number; offset: number; direction: 'out' | 'in' | 'both' }): NeighborPage {
     const center = this.db.prepare(`SELECT ${NODE_COLS} FROM nodes n LEFT JOIN files f ON f.id = n.file_id WHERE n.id = ?`).get(id) as NodeRow | undefined;
     if (!center) return { nodes: [], edges: [], total: 0 };
-    const where = opts.direction === 'out' ? 'e.src = ?1' : opts.direction === 'in' ? 'e.dst = ?1' : '(e.src = ?1 OR e.dst = ?1)';
-    const total = (this.db.prepare(`SELECT count(*) AS c FROM edges e WHERE ${where}`).get(center.rid) as { c: number }).c;
-    const edges = this.db.prepare(`SELECT ${EDGE_COLS} FROM ${EDGE_FROM} WHERE ${where} ORDER BY e.rid LIMIT ?2 OFFSET ?3`)
-      .all(center.rid, opts.limit, opts.offset) as EdgeRow[];
+    const where = opts.direction === 'out' ? 'e.src = @rid' : opts.direction === 'in' ? 'e.dst = @rid' : '(e.src = @rid OR e.dst = @rid)';
+    const total = (this.db.prepare(`SELECT count(*) AS c FROM edges e WHERE ${where}`).get({ rid: center.rid }) as { c: number }).c;
+    const edges = this.db.prepare(`SELECT ${EDGE_COLS} FROM ${EDGE_FROM} WHERE ${where} ORDER BY e.rid LIMIT @limit OFFSET @offset`)
+      .all({ rid: center.rid, limit: opts.limit, offset: opts.offset }) as EdgeRow[];
     const otherIds = new Set<string>();
     for (const e of edges) otherIds.add(e.src_id === id ? e.dst_id : e.src_id);
     otherIds.delete(id);
