@@ -48,7 +48,9 @@ export function edgeRoles(propNames: Iterable<string>): RecordRoles {
 /** A prop value as a name/type string, or undefined when it is empty or not a scalar. */
 export function asLabel(value: PropValue | undefined): string | undefined {
   if (value === undefined || value === null || typeof value === 'object') return undefined;
-  const s = String(value);
+  const s = typeof value === 'string' ? value : String(value);
+  // Most labels start with a visible character: skip the trim() allocation for them.
+  if (s.length > 0 && s.charCodeAt(0) > 32) return s;
   return s.trim() === '' ? undefined : s;
 }
 
