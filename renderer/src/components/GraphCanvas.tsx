@@ -37,7 +37,6 @@ export function GraphCanvas() {
       style: buildStyle({ dark, moving }),
       minZoom: 0.02,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
       selectionType: 'single',
       boxSelectionEnabled: false,
     });

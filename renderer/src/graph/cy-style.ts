@@ -42,9 +42,9 @@ export function buildStyle({ dark, moving }: StyleOptions): StylesheetJson {
       style: {
         shape: 'round-rectangle',
         'background-color': HANDLE_COLOR,
-        width: 'label',
+        // Sized from the text ("+123 more"): width:'label' is deprecated in Cytoscape 3.34.
+        width: 'data(labelWidth)',
         height: 18,
-        padding: '4px',
         'text-valign': 'center',
         'text-margin-y': 0,
         'font-size': 10,

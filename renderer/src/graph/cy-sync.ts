@@ -30,7 +30,14 @@ export class CySync {
         const isMore = node.kind === 'more';
         added.push({
           group: 'nodes',
-          data: { id, name: node.name, type: node.type, degree: isMore ? 0 : (node.degree ?? 0), color: colorForType(node.type) },
+          data: {
+            id,
+            name: node.name,
+            type: node.type,
+            degree: isMore ? 0 : (node.degree ?? 0),
+            color: colorForType(node.type),
+            labelWidth: isMore ? node.name.length * 6 + 14 : undefined,
+          },
           classes: isMore ? 'more' : undefined,
           position: change.kind === 'history' ? this.lastPositions.get(id) : undefined,
         });
