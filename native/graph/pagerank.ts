@@ -20,6 +20,13 @@ export interface PageRankOptions {
   edgeTypes?: Set<number> | null;
   /** Stops early once the L1 change of one iteration falls below this. */
   tolerance?: number;
+  /**
+   * Precision of the per-iteration contributions the gather reads at random positions. float32
+   * halves that memory traffic (about 2x faster at 1M nodes) with an error near 1e-8 per score, but
+   * the L1 change then levels off around 1e-9, so tolerances below that need float64.
+   * Default: float64 up to 100K nodes, float32 above.
+   */
+  precision?: 'float32' | 'float64';
 }
 
 export interface PageRankStats {
@@ -60,9 +67,9 @@ export function personalizedPageRank(
   let x = new Float64Array(n);
   for (let i = 0; i < seedNodes.length; i++) x[seedNodes[i]] += seedWeights[i];
   let next = new Float64Array(n);
-  // The gather reads contrib at random positions and is bound by memory latency; float32 halves
-  // the bytes that must stay in cache (~2x faster at 1M nodes) while sums stay in float64.
-  const contrib = new Float32Array(n);
+  // Sums and scores stay float64 either way.
+  const precision = opts.precision ?? (n > 100_000 ? 'float32' : 'float64');
+  const contrib = precision === 'float32' ? new Float32Array(n) : new Float64Array(n);
   let done = 0;
   let delta = Infinity;
   for (let it = 0; it < iterations; it++) {

@@ -37,12 +37,20 @@ function naiveKHop(g: Edges, seeds: number[], hops: number, direction: Direction
   const adj = steps(g, direction, edgeTypes);
   const dist = new Map<number, number>();
   let frontier: number[] = [];
-  for (const s of seeds) if (!dist.has(s)) (dist.set(s, 0), frontier.push(s));
+  for (const s of seeds) {
+    if (dist.has(s)) continue;
+    dist.set(s, 0);
+    frontier.push(s);
+  }
   for (let h = 1; h <= hops; h++) {
     const next: number[] = [];
-    for (const u of frontier)
-      for (const { to } of adj.get(u) ?? [])
-        if (!dist.has(to) && (!nodeTypes || nodeTypes.has(g.nodeType[to]))) (dist.set(to, h), next.push(to));
+    for (const u of frontier) {
+      for (const { to } of adj.get(u) ?? []) {
+        if (dist.has(to) || (nodeTypes && !nodeTypes.has(g.nodeType[to]))) continue;
+        dist.set(to, h);
+        next.push(to);
+      }
+    }
     frontier = next;
   }
   const edges = new Set<number>();
@@ -57,7 +65,11 @@ function naiveDistance(g: Edges, a: number, b: number, direction: Direction, edg
   while (queue.length) {
     const u = queue.shift()!;
     if (u === b) return dist.get(u)!;
-    for (const { to } of adj.get(u) ?? []) if (!dist.has(to)) (dist.set(to, dist.get(u)! + 1), queue.push(to));
+    for (const { to } of adj.get(u) ?? []) {
+      if (dist.has(to)) continue;
+      dist.set(to, dist.get(u)! + 1);
+      queue.push(to);
+    }
   }
   return -1;
 }

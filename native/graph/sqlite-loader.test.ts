@@ -1,0 +1,91 @@
+/** Loading adjacency from a real (in-memory) better-sqlite3 database with the store's edge/node columns. */
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateGraph } from './generate-graph';
+import { GraphEngine } from './graph-engine';
+import { loadGraphFromSqlite } from './sqlite-loader';
+
+const SCHEMA = `
+CREATE TABLE nodes (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL DEFAULT '', type TEXT NOT NULL DEFAULT '');
+CREATE TABLE edges (rid INTEGER PRIMARY KEY, src INTEGER NOT NULL, dst INTEGER NOT NULL, type TEXT NOT NULL DEFAULT '', props TEXT);
+`;
+
+const open: Database.Database[] = [];
+function database(): Database.Database {
+  const db = new Database(':memory:');
+  db.exec(SCHEMA);
+  open.push(db);
+  return db;
+}
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+});
+
+describe('loadGraphFromSqlite', () => {
+  it('maps rowids to dense indices, interns types, skips dangling edges and reads weights', () => {
+    const db = database();
+    const node = db.prepare('INSERT INTO nodes (rid, id, name, type) VALUES (?, ?, ?, ?)');
+    node.run(10, 'alice', 'Alice', 'person');
+    node.run(11, 'acme', 'ACME', 'org');
+    node.run(15, 'bob', 'Bob', 'person');
+    node.run(40, 'paris', 'Paris', 'place');
+    const edge = db.prepare('INSERT INTO edges (rid, src, dst, type, props) VALUES (?, ?, ?, ?, ?)');
+    edge.run(100, 10, 11, 'works_at', JSON.stringify({ weight: 2.5 }));
+    edge.run(101, 15, 11, 'works_at', null);
+    edge.run(105, 10, 15, 'knows', JSON.stringify({ weight: 'heavy' }));
+    edge.run(106, 11, 40, 'located_in', JSON.stringify({ weight: 4 }));
+    edge.run(107, 15, 999, 'knows', null); // endpoint row missing
+
+    const g = loadGraphFromSqlite(db, { weightPath: '$.weight' });
+    expect([...g.nodeRids]).toEqual([10, 11, 15, 40]);
+    expect(g.nodeTypes.names).toEqual(['person', 'org', 'place']);
+    expect([...g.csr.nodeType]).toEqual([0, 1, 0, 2]);
+    expect(g.edgeTypes.names).toEqual(['works_at', 'knows', 'located_in']);
+    expect(g.skippedEdges).toBe(1);
+    expect([...g.edgeRids]).toEqual([100, 101, 105, 106]);
+    expect([...g.csr.src]).toEqual([0, 2, 0, 1]);
+    expect([...g.csr.dst]).toEqual([1, 1, 2, 3]);
+    expect([...g.csr.etype]).toEqual([0, 0, 1, 2]);
+    expect([...g.weights!]).toEqual([2.5, 1, 1, 4]);
+    expect(g.indexOfRid(15)).toBe(2);
+    expect(g.indexOfRid(12)).toBe(-1);
+
+    const engine = new GraphEngine(g.csr);
+    const knowsOnly = new Set([g.edgeTypes.get('knows')!]);
+    const r = engine.kHop([g.indexOfRid(10)], { hops: 2, direction: 'out', edgeTypes: knowsOnly });
+    expect([...r.nodes].map((i) => g.nodeRids[i])).toEqual([10, 15]);
+    const path = engine.weightedShortestPath(g.indexOfRid(10), g.indexOfRid(40), g.weights!)!;
+    expect([...path.edges].map((e) => g.edgeRids[e])).toEqual([105, 101, 106]);
+    expect(path.cost).toBe(6);
+  });
+
+  it('uses a map for sparse rowids and matches a CSR built from the same edges', () => {
+    const db = database();
+    const gen = generateGraph({ nodes: 3000, degree: 5, seed: 8, edgeTypes: 4, nodeTypes: 2 });
+    const ridOf = (i: number) => 1_000_000 + i * 7919; // far from dense
+    const insertNode = db.prepare('INSERT INTO nodes (rid, id, type) VALUES (?, ?, ?)');
+    const insertEdge = db.prepare('INSERT INTO edges (src, dst, type) VALUES (?, ?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < gen.nodeCount; i++) insertNode.run(ridOf(i), `n${i}`, `type${gen.nodeType[i]}`);
+      for (let e = 0; e < gen.src.length; e++) insertEdge.run(ridOf(gen.src[e]), ridOf(gen.dst[e]), `rel${gen.etype[e]}`);
+    })();
+    const loaded = loadGraphFromSqlite(db);
+    expect(loaded.csr.nodeCount).toBe(gen.nodeCount);
+    expect(loaded.csr.edgeCount).toBe(gen.src.length);
+    expect(loaded.weights).toBeUndefined();
+    const direct = new GraphEngine(gen);
+    const fromDb = new GraphEngine(loaded.csr);
+    const relId = (t: number) => loaded.edgeTypes.get(`rel${t}`)!;
+    for (const seed of [0, 17, 2999]) {
+      const a = direct.kHop([seed], { hops: 3, direction: 'both', edgeTypes: new Set([1, 2]) });
+      const b = fromDb.kHop([loaded.indexOfRid(ridOf(seed))], { hops: 3, direction: 'both', edgeTypes: new Set([relId(1), relId(2)]) });
+      expect([...b.nodes].map((i) => (loaded.nodeRids[i] - 1_000_000) / 7919).sort((x, y) => x - y)).toEqual([...a.nodes].sort((x, y) => x - y));
+    }
+  });
+
+  it('loads an empty store', () => {
+    const g = loadGraphFromSqlite(database());
+    expect(g.csr.nodeCount).toBe(0);
+    expect(g.csr.edgeCount).toBe(0);
+  });
+});
