@@ -6,3 +6,4 @@ export { RingBuffer } from './ring-buffer';
 export { SampleStore, DEFAULT_SAMPLES_PER_PROCESS, type ProcessTotals } from './sample-store';
 export { JobStages, type StageTiming, type StageRate } from './job-stages';
 export { alignSeries, counterRate, counterNames, type SeriesSpec, type AlignedSeries } from './chart-series';
+export { ProfilingReportSchema, ProfilingEnvironmentSchema, type ProfilingReport, type ProfilingEnvironment } from './report-schema';
