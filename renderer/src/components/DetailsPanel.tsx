@@ -30,7 +30,7 @@ export function DetailsPanel() {
               {stats.nodeTypes.slice(0, 20).map((t) => (
                 <li key={t.type}>
                   <span className="dot" style={{ background: colorForType(t.type) }} />
-                  {t.type} <span className="muted">{t.count.toLocaleString('en-US')}</span>
+                  {t.type || '(no type)'} <span className="muted">{t.count.toLocaleString('en-US')}</span>
                 </li>
               ))}
             </ul>
@@ -49,7 +49,7 @@ export function DetailsPanel() {
           <h2 className="node-name">{details.node.name || details.node.id}</h2>
           <div className="node-type">
             <span className="dot" style={{ background: colorForType(details.node.type) }} />
-            {details.node.type}
+            {details.node.type || '(no type)'}
             {details.node.labels.filter((l) => l !== details.node.type).map((l) => (
               <span key={l} className="chip">
                 {l}

@@ -5,14 +5,14 @@
  */
 import { useEffect, useRef } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
 import { appStore } from '../store';
 import { selectDark } from '../store/ui-slice';
 import { buildStyle } from '../graph/cy-style';
 import { CySync } from '../graph/cy-sync';
+import { registerLayouts } from '../graph/layout';
 import { useActions } from '../app/context';
 
-cytoscape.use(fcose);
+registerLayouts();
 
 /** Above this many nodes, labels are hidden while the user pans or zooms. */
 const HIDE_LABELS_WHEN_MOVING = 1000;

@@ -9,6 +9,13 @@ import { fullLayout, incrementalLayout, placeAround } from './layout';
 import type { ElementCache, VisibleSet } from './view-model';
 import type { ViewChange } from '../store/graph-view-slice';
 
+/**
+ * Cytoscape keeps nodes and edges in one id space, and many files number both from 0 (GraphML,
+ * GEXF): edge ids get a prefix on the canvas so edge "3" never collides with node "3".
+ */
+export const EDGE_PREFIX = 'e:';
+export const cyEdgeId = (id: string): string => EDGE_PREFIX + id;
+
 export class CySync {
   private readonly lastPositions = new Map<string, { x: number; y: number }>();
   private running: { stop(): void } | null = null;
@@ -20,7 +27,7 @@ export class CySync {
     const added: ElementDefinition[] = [];
     let addedEles: CollectionReturnValue = cy.collection();
     cy.batch(() => {
-      const gone = cy.elements().filter((el) => !(el.isNode() ? view.nodeIds.has(el.id()) : view.edgeIds.has(el.id())));
+      const gone = cy.elements().filter((el) => !(el.isNode() ? view.nodeIds.has(el.id()) : view.edgeIds.has(el.data('eid') as string)));
       gone.nodes().forEach((n) => void this.lastPositions.set(n.id(), { ...n.position() }));
       cy.remove(gone);
       for (const id of view.nodeIds) {
@@ -43,10 +50,14 @@ export class CySync {
         });
       }
       for (const id of view.edgeIds) {
-        if (!cy.getElementById(id).empty()) continue;
+        if (!cy.getElementById(cyEdgeId(id)).empty()) continue;
         const e = cache.edges.get(id);
         if (!e) continue;
-        added.push({ group: 'edges', data: { id, source: e.source, target: e.target, type: e.type }, classes: e.kind === 'more' ? 'more' : 'directed' });
+        added.push({
+          group: 'edges',
+          data: { id: cyEdgeId(id), eid: id, source: e.source, target: e.target, type: e.type },
+          classes: e.kind === 'more' ? 'more' : 'directed',
+        });
       }
       if (added.length) addedEles = cy.add(added);
     });

@@ -3,7 +3,16 @@
  * (linear time) above it. Expansions place new nodes on a ring round their anchor first, so even
  * without a layout run they appear next to the node that brought them.
  */
-import type { Core, LayoutOptions, NodeCollection } from 'cytoscape';
+import cytoscape, { type Core, type LayoutOptions, type NodeCollection } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+
+let registered = false;
+/** Registers the fcose extension once (Cytoscape warns when an extension is registered twice). */
+export function registerLayouts(): void {
+  if (registered) return;
+  cytoscape.use(fcose);
+  registered = true;
+}
 
 export const LARGE_VIEW = 2000;
 
