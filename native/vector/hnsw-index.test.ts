@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateClusteredVectors } from './generate-vectors';
-import { VectorIndex } from './hnsw-index';
+import { autoEf, VectorIndex } from './hnsw-index';
 import { loadIndex } from './create-index';
 import { META_FILE, readMeta } from './index-files';
 import { measureRecall } from './recall';
@@ -130,6 +130,15 @@ describe('VectorIndex (HNSW)', () => {
     const b = loaded.searchBatch(queries, 10);
     expect(Array.from(b.labels)).toEqual(Array.from(a.labels));
     expect(Array.from(b.scores)).toEqual(Array.from(a.scores));
+  });
+
+  it('widens the default search ef as the collection grows, unless ef is fixed', () => {
+    expect([1000, 10_000, 100_000, 1_000_000, 1e9].map(autoEf)).toEqual([16, 16, 32, 64, 256]);
+    expect(built.ef).toBe(autoEf(N));
+    const fixed = new VectorIndex(D, { ef: 40 });
+    expect(fixed.ef).toBe(40);
+    fixed.ef = undefined;
+    expect(fixed.efIsAuto).toBe(true);
   });
 
   it('refuses a truncated index file with a clear error', () => {

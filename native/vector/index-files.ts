@@ -31,6 +31,8 @@ export interface IndexMeta {
   M?: number;
   efConstruction?: number;
   ef?: number;
+  /** True when ef follows the collection size (autoEf) rather than a fixed value. */
+  efAuto?: boolean;
   capacity?: number;
   generation: number;
   /** Data files of this generation, relative to the index folder. */
