@@ -36,7 +36,8 @@ export async function generateNodeLinkJson(file: string, megabytes: number): Pro
   return nodeCount;
 }
 
-if (require.main === module) {
+// Bundled into a benchmark, this module shares `require.main`: also check which script runs.
+if (require.main === module && /(generate-json|gen-json)\.(c?js|ts)$/.test(process.argv[1] ?? '')) {
   const [file, mb] = process.argv.slice(2);
   if (!file) {
     console.error('usage: gen-json <out.json> [megabytes=100]');

@@ -356,7 +356,7 @@ export class JsonRecordScanner {
       line += before.split('\n').length - 1;
       column = lastLf === -1 ? column + pos : pos - lastLf;
     }
-    return new WorkbenchError('PARSE_ERROR', `Malformed JSON: ${message.replace(/^SyntaxError: /, '')}`, {
+    return new WorkbenchError('PARSE_ERROR', `Malformed JSON: ${message.replace(/^SyntaxError: /, '').replace(/ in JSON at position \d+.*$/, '')}`, {
       file: this.file, line, column, expected: 'valid JSON',
     });
   }

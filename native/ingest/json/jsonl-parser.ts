@@ -30,7 +30,7 @@ export async function* parseJsonl(input: ParserInput): AsyncGenerator<ParseBatch
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const pos = /position (\d+)/.exec(message);
-      throw new WorkbenchError('PARSE_ERROR', `Malformed JSON on this line: ${message}`, {
+      throw new WorkbenchError('PARSE_ERROR', `Malformed JSON on this line: ${message.replace(/ in JSON at position \d+.*$/, '')}`, {
         file: input.displayName, line: lineNo, column: pos ? Number(pos[1]) + 1 : undefined, expected: 'one JSON object per line',
       });
     }

@@ -1,0 +1,67 @@
+/**
+ * Streaming behaviour on generated files: several bounded batches with growing bytesRead, all
+ * records of the generator, and cancellation between batches.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FormatHandler } from '../format';
+import { generateNodeLinkJson } from '../json/generate-json';
+import { nodeLinkJsonFormatHandler } from '../json/index';
+import { generateGraphml } from './generate-graphml';
+import { graphmlFormatHandler } from './index';
+import { BATCH_RECORDS } from './text-source';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kgw-stream-'));
+const files: Record<string, { file: string; count: number }> = {};
+
+beforeAll(async () => {
+  const graphml = path.join(tmp, 'g.graphml');
+  const json = path.join(tmp, 'g.json');
+  files.graphml = { file: graphml, count: await generateGraphml(graphml, 8) };
+  files.json = { file: json, count: await generateNodeLinkJson(json, 8) };
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const CASES: Array<[string, FormatHandler]> = [['graphml', graphmlFormatHandler], ['json', nodeLinkJsonFormatHandler]];
+
+describe('streaming', () => {
+  it.each(CASES)('%s: yields bounded batches with growing bytesRead and every generated record', async (kind, handler) => {
+    const { file, count } = files[kind];
+    const size = fs.statSync(file).size;
+    const input = { path: file, displayName: 'g', size, options: {}, signal: new AbortController().signal };
+    let nodes = 0;
+    let edges = 0;
+    let batches = 0;
+    let lastBytes = 0;
+    for await (const b of handler.parse(input)) {
+      batches++;
+      // A batch is cut after the chunk that filled it: at most one chunk's records over the target.
+      expect(b.nodes.length + b.edges.length).toBeLessThan(BATCH_RECORDS * 2);
+      expect(b.bytesRead).toBeGreaterThanOrEqual(lastBytes);
+      lastBytes = b.bytesRead;
+      nodes += b.nodes.length;
+      edges += b.edges.length;
+    }
+    expect(nodes).toBe(count);
+    expect(edges).toBe(count);
+    expect(batches).toBeGreaterThan(2);
+    expect(lastBytes).toBe(size);
+  });
+
+  it.each(CASES)('%s: an abort between batches ends the parse with CANCELLED', async (kind, handler) => {
+    const { file } = files[kind];
+    const controller = new AbortController();
+    const input = { path: file, displayName: 'g', size: fs.statSync(file).size, options: {}, signal: controller.signal };
+    let batches = 0;
+    const run = async (): Promise<void> => {
+      for await (const _ of handler.parse(input)) {
+        batches++;
+        controller.abort();
+      }
+    };
+    await expect(run()).rejects.toMatchObject({ code: 'CANCELLED', details: { file: 'g' } });
+    expect(batches).toBe(1);
+  });
+});
