@@ -123,7 +123,6 @@ export class JsonRecordScanner {
           const q = from >= n ? -1 : findStringEnd(buf, from);
           if (q === -1) {
             this.escapeNext = from < n ? endsEscaped(buf, from) : this.escapeNext;
-            i = n;
             break;
           }
           this.inString = false;
@@ -153,7 +152,6 @@ export class JsonRecordScanner {
         const q = findStringEnd(buf, i);
         if (q === -1) {
           this.keyPieces.push(Buffer.from(buf.subarray(i)));
-          i = n;
           break;
         }
         this.keyPieces.push(buf.subarray(i, q));
