@@ -190,6 +190,35 @@ export function measureExact(sizes: number[], d = 384, nq = 20): Array<{ n: numb
   });
 }
 
+/**
+ * 'cosine' vs 'ip' on the same normalised vectors: both indexes built from one draw and queried
+ * in alternating passes, so machine load hits both alike. 'cosine' only adds a normalisation of
+ * each vector inside the addon; this shows whether that is measurable.
+ */
+export function compareSpaces(n = 10_000, d = 384, passes = 10): Record<HnswSpace, { buildMs: number; queryCpuMsFor100: number }> {
+  const all = generateClusteredVectors(n + 100, d, { seed: 9 });
+  const labels = Uint32Array.from({ length: n }, (_, i) => i);
+  const queries = all.subarray(n * d);
+  const spaces: HnswSpace[] = ['cosine', 'ip'];
+  const built = spaces.map((space) => {
+    const index = new VectorIndex(d, { space, capacity: n, ef: 16 });
+    const t = performance.now();
+    index.add(labels, all.subarray(0, n * d));
+    return { space, index, buildMs: Math.round(performance.now() - t), best: Infinity };
+  });
+  for (let p = 0; p < passes; p++) {
+    for (const b of built) {
+      const c = process.cpuUsage();
+      for (let q = 0; q < 100; q++) b.index.search(queries.subarray(q * d, (q + 1) * d), 10);
+      const u = process.cpuUsage(c);
+      b.best = Math.min(b.best, (u.user + u.system) / 1000);
+    }
+  }
+  const out = {} as Record<HnswSpace, { buildMs: number; queryCpuMsFor100: number }>;
+  for (const b of built) out[b.space] = { buildMs: b.buildMs, queryCpuMsFor100: round2(b.best) };
+  return out;
+}
+
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -208,6 +237,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--extras')) {
     console.log('copy cost (us):', JSON.stringify(measureCopyCost()));
     console.log('exact search:', JSON.stringify(measureExact([1000, 2000, 5000, 10000, 20000])));
+    console.log('cosine vs ip:', JSON.stringify(compareSpaces()));
   }
   const efs = arg('--ef')?.split(',').map(Number);
   for (const n of sizes) {

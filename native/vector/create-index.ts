@@ -26,6 +26,17 @@ export function createIndex(expectedCount: number, opts: CreateIndexOptions = {}
   return new VectorIndex(dim, { ...opts, capacity: Math.max(opts.capacity ?? 0, expectedCount) });
 }
 
+/**
+ * An HNSW index holding everything an exact index holds, for when a collection outgrows
+ * EXACT_CUTOFF. The exact index is left untouched so it can keep serving queries meanwhile.
+ */
+export function promoteToHnsw(exact: ExactIndex, opts: VectorIndexOptions = {}): VectorIndex {
+  const { labels, vectors } = exact.snapshot();
+  const index = new VectorIndex(exact.dim, { modelId: exact.modelId, ...opts, capacity: Math.max(opts.capacity ?? 0, labels.length * 2) });
+  index.add(labels, vectors);
+  return index;
+}
+
 /** Opens whatever kind of index `dir` holds. */
 export function loadIndex(dir: string): SimilarityIndex {
   const meta = readMeta(dir);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../electron/common/errors';
 import { ExactIndex } from './exact-index';
 import { generateClusteredVectors } from './generate-vectors';
-import { createIndex, EXACT_CUTOFF, loadIndex } from './create-index';
+import { createIndex, EXACT_CUTOFF, loadIndex, promoteToHnsw } from './create-index';
 import { VectorIndex } from './hnsw-index';
 import { NO_LABEL } from './types';
 
@@ -128,5 +128,17 @@ describe('createIndex', () => {
   it('chooses exact below the cut-off and HNSW above it', () => {
     expect(createIndex(EXACT_CUTOFF - 1, { dim: D })).toBeInstanceOf(ExactIndex);
     expect(createIndex(EXACT_CUTOFF, { dim: D })).toBeInstanceOf(VectorIndex);
+  });
+
+  it('promotes an exact index to HNSW with the same contents', () => {
+    const exact = new ExactIndex(D, { modelId: 'm' });
+    const vectors = generateClusteredVectors(500, D, { seed: 3 });
+    exact.add(labelsFrom(1, 500), vectors);
+    exact.remove([1]);
+    const hnsw = promoteToHnsw(exact);
+    expect(hnsw.size).toBe(499);
+    expect(hnsw.has(1)).toBe(false);
+    expect(hnsw.modelId).toBe('m');
+    expect(hnsw.search(vectors.subarray(9 * D, 10 * D), 1).labels[0]).toBe(10);
   });
 });

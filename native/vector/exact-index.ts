@@ -95,6 +95,11 @@ export class ExactIndex implements SimilarityIndex {
     return removed;
   }
 
+  /** Copies of all labels and their (normalised) vectors, row-major, e.g. to build an HNSW index. */
+  snapshot(): { labels: Uint32Array; vectors: Float32Array } {
+    return { labels: this.rowLabels.slice(0, this.count), vectors: this.vectors.slice(0, this.count * this.dim) };
+  }
+
   /** A copy of the stored (normalised) vector, or undefined. */
   getVector(label: number): Float32Array | undefined {
     const row = this.rowOf.get(label);
