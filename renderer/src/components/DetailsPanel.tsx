@@ -46,7 +46,7 @@ export function DetailsPanel() {
       {error && <p className="error-text">{formatError(error)}</p>}
       {details && (
         <>
-          <h2 className="node-name">{details.node.name || details.node.id}</h2>
+          <h2 className="node-name" title={details.node.name}>{details.node.name || details.node.id}</h2>
           <div className="node-type">
             <span className="dot" style={{ background: colorForType(details.node.type) }} />
             {details.node.type || '(no type)'}

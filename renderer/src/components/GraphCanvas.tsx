@@ -66,10 +66,12 @@ export function GraphCanvas() {
       appStore.subscribe(
         (s) => s.focus,
         (focus) => {
-          const node = focus ? cy.getElementById(focus.id) : null;
-          if (!node || node.empty()) return;
-          // Wait for the expansion's layout to settle a little before centring.
-          setTimeout(() => cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1) }, { duration: 350 }), 450);
+          if (!focus) return;
+          // Centre once the expansion's layout has put the node where it will stay.
+          sync.whenSettled(() => {
+            const node = cy.getElementById(focus.id);
+            if (!node.empty()) cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1) }, { duration: 300 });
+          });
         },
       ),
       appStore.subscribe(selectDark, (d) => {

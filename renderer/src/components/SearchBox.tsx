@@ -14,9 +14,16 @@ export function SearchBox() {
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const seq = useRef(0);
+  const input = useRef<HTMLInputElement>(null);
+  /** The text was set by choosing a hit: do not search it again. */
+  const chosen = useRef(false);
 
   useEffect(() => {
     const query = q.trim();
+    if (chosen.current) {
+      chosen.current = false;
+      return;
+    }
     if (!query) {
       setHits([]);
       return;
@@ -41,13 +48,18 @@ export function SearchBox() {
   const choose = (hit: Hit | undefined) => {
     if (!hit) return;
     setOpen(false);
+    chosen.current = true;
+    seq.current++;
     setQ(hit.name);
+    setHits([]);
+    input.current?.blur();
     void actions.jumpTo(hit.id);
   };
 
   return (
     <div className="search" role="combobox" aria-expanded={open && hits.length > 0} aria-haspopup="listbox">
       <input
+        ref={input}
         id="search-input"
         data-testid="search-input"
         type="search"

@@ -25,8 +25,9 @@ export function buildStyle({ dark, moving }: StyleOptions): StylesheetJson {
         width: 'mapData(degree, 0, 60, 14, 42)',
         height: 'mapData(degree, 0, 60, 14, 42)',
         color: text,
-        'font-size': 11,
-        'min-zoomed-font-size': 7,
+        // Hubs get bigger text, so their labels stay when zooming out and the small ones go first.
+        'font-size': 'mapData(degree, 0, 60, 10, 16)',
+        'min-zoomed-font-size': 12,
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-max-width': '140px',
@@ -55,7 +56,8 @@ export function buildStyle({ dark, moving }: StyleOptions): StylesheetJson {
     },
     {
       selector: 'node:selected',
-      style: { 'border-width': 3, 'border-color': accent, 'z-index': 10 },
+      // The selected node's label shows at any zoom.
+      style: { 'border-width': 3, 'border-color': accent, 'z-index': 10, 'min-zoomed-font-size': 0 },
     },
     {
       selector: 'edge',
@@ -69,7 +71,7 @@ export function buildStyle({ dark, moving }: StyleOptions): StylesheetJson {
         label: moving ? '' : 'data(type)',
         'font-size': 9,
         // Edge labels only once the user has zoomed in enough to read them.
-        'min-zoomed-font-size': 9,
+        'min-zoomed-font-size': 12,
         color: text,
         'text-rotation': 'autorotate',
         'text-outline-color': halo,

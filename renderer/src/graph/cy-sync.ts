@@ -19,6 +19,7 @@ export const cyEdgeId = (id: string): string => EDGE_PREFIX + id;
 export class CySync {
   private readonly lastPositions = new Map<string, { x: number; y: number }>();
   private running: { stop(): void } | null = null;
+  private settledWaiters: Array<() => void> = [];
 
   constructor(private readonly cy: Core) {}
 
@@ -80,14 +81,23 @@ export class CySync {
     // 'hide' keeps everything where it is; 'history' restored remembered positions.
   }
 
+  /** Runs `fn` once no layout is running (at once if none is), e.g. to centre on a node that is still moving. */
+  whenSettled(fn: () => void): void {
+    if (this.running) this.settledWaiters.push(fn);
+    else fn();
+  }
+
   private run(opts: Parameters<Core['layout']>[0], fit: boolean): void {
     this.running?.stop();
     if (this.cy.nodes().empty()) return;
     const layout = this.cy.layout(opts);
     this.running = layout;
     layout.one('layoutstop', () => {
-      if (this.running === layout) this.running = null;
+      if (this.running !== layout) return;
+      this.running = null;
       if (fit) this.cy.fit(undefined, 30);
+      const waiters = this.settledWaiters.splice(0);
+      for (const fn of waiters) fn();
     });
     layout.run();
   }
