@@ -45,7 +45,16 @@ export function createActions(client: WorkbenchClient, store: AppStore) {
       s().clearView();
       s().select(null);
       await Promise.all([loadOverview({ resetHistory: true }), refreshStats()]);
-    }
+    } else await fillEmptyView(info);
+  }
+
+  /**
+   * The host announces a workspace before its content is in (the sample is written after it is
+   * opened), so an empty canvas is filled once the counts say there is something to show. A view
+   * the user is exploring is never replaced behind their back.
+   */
+  async function fillEmptyView(info: WorkspaceInfo): Promise<void> {
+    if (info.nodes > 0 && s().view.nodeIds.size === 0 && !s().importState) await loadOverview({ resetHistory: true });
   }
 
   async function loadRecent(): Promise<void> {
@@ -83,6 +92,7 @@ export function createActions(client: WorkbenchClient, store: AppStore) {
           if (info && current && info.path === current.path) {
             s().setWorkspace(info);
             void refreshStats();
+            void fillEmptyView(info);
           } else void enterWorkspace(info);
         }),
         client.on('metrics.samples', (samples) => s().addSamples(samples)),
