@@ -2,8 +2,8 @@
  * Deterministic generator of AutoSchemaKG-shaped CSV files (triple_nodes / triple_edges with
  * Neo4j admin-import headers) for parser throughput benchmarks. Same arguments, same bytes.
  *
- * Run: npx esbuild native/ingest/csv/generate-csv.ts --bundle --platform=node --outfile=/tmp/gen-csv.cjs
- *      node /tmp/gen-csv.cjs <outDir> [nodes=1000000] [edges=nodes]
+ * Run: npx esbuild native/ingest/csv/generate-csv.ts --bundle --platform=node --outfile=/tmp/generate-csv.cjs
+ *      node /tmp/generate-csv.cjs <outDir> [nodes=1000000] [edges=nodes]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -85,7 +85,9 @@ export async function generateAutoSchemaKgCsv(outDir: string, nodes: number, edg
   return { nodesFile, edgesFile };
 }
 
-const isMain = typeof require !== 'undefined' && require.main === module;
+// CLI only when this file (or its bundle, named generate-csv*) is the entry point: other
+// bundles that import the generator (bench-parse) must not run it.
+const isMain = /generate-csv[^/\\]*$/.test(process.argv[1] ?? '');
 if (isMain) {
   const [outDir, nodesArg, edgesArg] = process.argv.slice(2);
   if (!outDir) {

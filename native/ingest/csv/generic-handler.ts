@@ -88,7 +88,7 @@ async function* parseGenericCsv(input: ParserInput): AsyncGenerator<ParseBatch> 
     if (type !== '') edge.type = type;
     else if (defaultType) edge.type = defaultType;
     if (m.id >= 0 && row[m.id] !== '') edge.id = row[m.id];
-    if (!seen.add(row.join('\u0001')) && !seen.saturated) {
+    if (!seen.addRow(row) && !seen.saturated) {
       tally.note('DUPLICATE_EDGE', (n) => `${n} rows in ${file} repeat an earlier row exactly; they are merged`, line, `${edge.source} -> ${edge.target}`);
     }
     return edge;

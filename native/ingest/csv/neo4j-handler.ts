@@ -163,7 +163,11 @@ async function* parseNeo4jCsv(input: ParserInput, autoschemakg: boolean): AsyncG
     if (idCol.group && idCol.name && normalizeName(idCol.name) !== 'name') props[idCol.name] = raw;
     const node: NodeRecord = { id: namespacedId(raw, idCol.group), props, line };
     const labels: string[] = [];
-    for (const i of p.labels) for (const l of row[i].split(';')) if (l.trim()) labels.push(l.trim());
+    for (const i of p.labels) {
+      const cell = row[i];
+      if (cell.indexOf(';') === -1) { if (cell !== '') labels.push(cell.trim()); } // the common single label
+      else for (const l of cell.split(';')) if (l.trim()) labels.push(l.trim());
+    }
     if (labels.length) node.labels = labels;
     if (p.name === -2) node.name = raw;
     else if (p.name >= 0 && row[p.name] !== '') node.name = row[p.name];
@@ -208,7 +212,7 @@ async function* parseNeo4jCsv(input: ParserInput, autoschemakg: boolean): AsyncG
     }
     const vector = readVector(row, line, p);
     if (vector) edge.vector = vector;
-    if (!seen.add(row.join('\u0001')) && !seen.saturated) {
+    if (!seen.addRow(row) && !seen.saturated) {
       tally.note('DUPLICATE_EDGE', (n) => `${n} rows in ${file} repeat an earlier row exactly; they are merged`, line, `${edge.source} -> ${edge.target}`);
     }
     return edge;

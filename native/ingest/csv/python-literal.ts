@@ -9,6 +9,7 @@ import type { PropValue } from '../../../electron/common/model';
 class ListSyntaxError extends Error {}
 
 export function parseListLiteral(text: string): PropValue[] | undefined {
+  if (text === '[]') return []; // most AutoSchemaKG synsets/concepts cells
   const s = text.trim();
   if (s.length < 2 || s[0] !== '[' || s[s.length - 1] !== ']') return undefined;
   try {
@@ -29,12 +30,21 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 
 const WORDS: Record<string, PropValue> = { True: true, False: false, None: null, true: true, false: false, null: null };
 
+const NUMBER_AT = /[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+const WORD_AT = /[A-Za-z]+/y;
+
 class LiteralParser {
   pos = 0;
   constructor(private readonly s: string) {}
 
   skipSpace(): void {
-    while (this.pos < this.s.length && /\s/.test(this.s[this.pos])) this.pos++;
+    const s = this.s;
+    for (;;) {
+      const c = s.charCodeAt(this.pos);
+      // space, \t \n \v \f \r
+      if (c === 32 || (c >= 9 && c <= 13)) this.pos++;
+      else return;
+    }
   }
 
   parseValue(): PropValue {
@@ -42,14 +52,16 @@ class LiteralParser {
     const c = this.s[this.pos];
     if (c === '[') return this.parseList();
     if (c === "'" || c === '"') return this.parseString(c);
-    const rest = this.s.slice(this.pos);
-    const num = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
+    // Sticky regexes match in place: no copy of the rest of the text per value.
+    NUMBER_AT.lastIndex = this.pos;
+    const num = NUMBER_AT.exec(this.s);
     if (num) {
       this.pos += num[0].length;
       return Number(num[0]);
     }
-    const word = /^[A-Za-z]+/.exec(rest);
-    if (word && word[0] in WORDS) {
+    WORD_AT.lastIndex = this.pos;
+    const word = WORD_AT.exec(this.s);
+    if (word && Object.prototype.hasOwnProperty.call(WORDS, word[0])) {
       this.pos += word[0].length;
       return WORDS[word[0]];
     }
@@ -94,7 +106,7 @@ class LiteralParser {
         out += s.slice(seg, i);
         const e = s[i + 1];
         if (e === undefined) break;
-        if (e in SIMPLE_ESCAPES) {
+        if (Object.prototype.hasOwnProperty.call(SIMPLE_ESCAPES, e)) {
           out += SIMPLE_ESCAPES[e];
           i += 2;
         } else if (e === 'x' || e === 'u' || e === 'U') {

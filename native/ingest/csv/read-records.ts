@@ -9,6 +9,9 @@ import { StringDecoder } from 'node:string_decoder';
 import { WorkbenchError } from '../../../electron/common/errors';
 import { CsvTokenizer, type RecordBatch } from './tokenizer';
 
+/** Read size: small enough that one chunk's rows die young (cheap GC), big enough to amortise I/O. */
+export const CHUNK_BYTES = Number(process.env.KGW_CSV_CHUNK ?? 64 * 1024);
+
 export interface RecordChunk extends RecordBatch {
   /** Bytes of the file consumed so far. */
   bytesRead: number;
@@ -28,13 +31,17 @@ export function throwIfAborted(signal: AbortSignal | undefined, file: string): v
   if (signal?.aborted) throw new WorkbenchError('CANCELLED', `Import of ${file} was cancelled`, { file });
 }
 
-/** Refuses what is not UTF-8 text, from the file's first bytes. */
-export function checkHeadEncoding(head: Buffer, file: string): void {
+/** Refuses a UTF-16 file by its byte-order mark (its NUL bytes would otherwise read as binary). */
+export function checkNotUtf16(head: Buffer, file: string): void {
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
     throw new WorkbenchError('ENCODING', `${file} is UTF-16 encoded; save it as UTF-8 and import it again`, {
       file, line: 1, expected: 'UTF-8 text',
     });
   }
+}
+
+/** Refuses a first chunk that is not UTF-8 (Latin-1 and other 8-bit encodings). */
+export function checkUtf8(head: Buffer, file: string): void {
   // A chunk may end inside a multi-byte sequence: check all but the last 3 bytes.
   const body = head.length > 3 ? head.subarray(0, head.length - 3) : head;
   if (!isUtf8(body)) {
@@ -47,14 +54,14 @@ export function checkHeadEncoding(head: Buffer, file: string): void {
 export async function* readRecords(opts: ReadRecordsOptions): AsyncGenerator<RecordChunk> {
   const tokenizer = new CsvTokenizer({ delimiter: opts.delimiter, quotes: opts.quotes, file: opts.file });
   const decoder = new StringDecoder('utf8');
-  const stream = fs.createReadStream(opts.path, { highWaterMark: opts.chunkBytes ?? 512 * 1024 });
+  const stream = fs.createReadStream(opts.path, { highWaterMark: opts.chunkBytes ?? CHUNK_BYTES });
   let bytesRead = 0;
   let first = true;
   try {
     for await (const raw of stream) {
       throwIfAborted(opts.signal, opts.file);
       const buf = raw as Buffer;
-      if (first) checkHeadEncoding(buf, opts.file);
+      if (first) checkNotUtf16(buf, opts.file);
       const nul = buf.indexOf(0);
       if (nul !== -1) {
         // Tokenize up to the NUL so the error can name its line.
@@ -64,6 +71,7 @@ export async function* readRecords(opts: ReadRecordsOptions): AsyncGenerator<Rec
           file: opts.file, line, value: '\\0', expected: 'UTF-8 text without NUL bytes',
         });
       }
+      if (first) checkUtf8(buf, opts.file);
       let text = decoder.write(buf);
       if (first) {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -26,14 +26,44 @@ export class SeenSet {
   /** Adds the key; true when it was new, false when seen before (or when saturated). */
   add(key: string): boolean {
     if (this.saturated) return false;
-    let h1 = 0x811c9dc5;
-    let h2 = 0x9747b28c;
+    this.h1 = 0x811c9dc5;
+    this.h2 = 0x9747b28c;
+    this.mix(key);
+    return this.insert();
+  }
+
+  /** Adds a row of fields as one key (fields kept apart, so ["ab","c"] differs from ["a","bc"]). */
+  addRow(fields: string[]): boolean {
+    if (this.saturated) return false;
+    this.h1 = 0x811c9dc5;
+    this.h2 = 0x9747b28c;
+    for (let f = 0; f < fields.length; f++) {
+      this.mix(fields[f]);
+      this.h1 = Math.imul(this.h1 ^ 0x1f, 0x01000193);
+      this.h2 = Math.imul(this.h2 ^ 0x1f, 0x5bd1e995);
+    }
+    return this.insert();
+  }
+
+  private h1 = 0;
+  private h2 = 0;
+
+  private mix(key: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
       h2 ^= h2 >>> 15;
     }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  private insert(): boolean {
+    let h1 = this.h1;
+    let h2 = this.h2;
     h1 = (h1 ^ (h1 >>> 16)) >>> 0;
     h2 = (h2 ^ (h2 >>> 13)) >>> 0;
     if (h1 === 0 && h2 === 0) h2 = 1; // 0/0 marks an empty slot

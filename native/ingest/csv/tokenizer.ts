@@ -70,7 +70,7 @@ export class CsvTokenizer {
    * continue in the next chunk stays pending; with `final` true the input ends here.
    */
   push(chunk: string, final: boolean): RecordBatch {
-    let s = this.pending.length ? this.pending + chunk : chunk;
+    const s = this.pending.length ? this.pending + chunk : chunk;
     let pos = 0;
     if (this.skipLeadingLf && s.length > 0) {
       if (s.charCodeAt(0) === LF) pos = 1;
@@ -160,7 +160,6 @@ export class CsvTokenizer {
 
     this.pending = pos < len ? s.slice(pos) : '';
     this.line = line;
-    s = '';
     if (this.pending.length > this.maxRecord) {
       throw new WorkbenchError('PARSE_ERROR', `A record starting on line ${this.line} is longer than ${Math.round(this.maxRecord / 1048576)} MiB; most likely a quote is never closed`, {
         file: this.file, line: this.line, value: this.pending.slice(0, 60), expected: 'a closing " or a line end',

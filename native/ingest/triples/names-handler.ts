@@ -10,7 +10,7 @@ import type { Props } from '../../../electron/common/model';
 import type { FormatHandler, ParseBatch, ParserInput } from '../format';
 import { BatchBuilder, columnCountError, emptyFileError } from '../csv/batch';
 import { readHead, readRecords, throwIfAborted } from '../csv/read-records';
-import { tsvShape } from './tsv-sample';
+import { startsWithHeader, tsvShape } from './tsv-sample';
 
 const NAME_FILE_RE = /(2|to_?)(name|text|label|desc)|names?\b|labels?\b/i;
 
@@ -24,7 +24,7 @@ export const namesHandler: FormatHandler = {
   format: 'names',
   sniff(head, fileName) {
     const shape = tsvShape(head);
-    if (shape.width !== 2) return 0;
+    if (shape.width !== 2 || startsWithHeader(shape.rows)) return 0;
     if (NAME_FILE_RE.test(fileName)) return 0.85;
     // Names read like text while ids do not; two id-like columns are an edge list instead.
     const texty = shape.rows.filter((r) => textLike(r[1]) && !/\s/.test(r[0])).length;

@@ -9,13 +9,13 @@ import type { FormatHandler, ParseBatch, ParserInput } from '../format';
 import { BatchBuilder, columnCountError, emptyFileError, WarningTally } from '../csv/batch';
 import { readRecords, throwIfAborted } from '../csv/read-records';
 import { SeenSet } from '../csv/seen-set';
-import { looksWeighted, tsvShape } from './tsv-sample';
+import { looksWeighted, startsWithHeader, tsvShape } from './tsv-sample';
 
 export const triplesHandler: FormatHandler = {
   format: 'triples',
   sniff(head) {
     const shape = tsvShape(head);
-    if (shape.width !== 3) return 0;
+    if (shape.width !== 3 || startsWithHeader(shape.rows)) return 0;
     // source, target, weight is a weighted edge list, which the generic CSV reader maps better.
     return looksWeighted(shape.rows) ? 0.3 : 0.8;
   },

@@ -2,7 +2,8 @@
  * Shape of a headerless tab-separated file from its first bytes: how many columns each line
  * has. Triples (head, relation, tail) have 3, id-to-name files have 2.
  */
-import { headText, looksNumeric, sampleRows } from '../csv/sniff';
+import { KNOWN_COLUMN_NAMES } from '../csv/column-guess';
+import { hasHeader, headText, looksNumeric, normalizeName, sampleRows } from '../csv/sniff';
 
 export interface TsvShape {
   rows: string[][];
@@ -21,8 +22,14 @@ export function tsvShape(head: Buffer): TsvShape {
   return { rows, width: regular ? width : 0 };
 }
 
+/** Numbers with a leading zero (`00260881`) are identifiers, not quantities. */
 function columnNumeric(rows: string[][], i: number): boolean {
-  return rows.length > 0 && rows.every((r) => looksNumeric(r[i]));
+  return rows.length > 0 && rows.every((r) => looksNumeric(r[i]) && !/^[+-]?0\d/.test(r[i]));
+}
+
+/** A first line naming known columns (id, name, source ...) is a header: not a headerless file. */
+export function startsWithHeader(rows: string[][]): boolean {
+  return hasHeader(rows[0], KNOWN_COLUMN_NAMES) && rows[0].some((c) => KNOWN_COLUMN_NAMES.has(normalizeName(c)));
 }
 
 /**

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseFloatList, parseListLiteral } from './python-literal';
+
+describe('parseListLiteral', () => {
+  it('reads Python str(list) output as AutoSchemaKG writes it', () => {
+    expect(parseListLiteral('[]')).toEqual([]);
+    expect(parseListLiteral("['existed', 'happened', 'occurred']")).toEqual(['existed', 'happened', 'occurred']);
+    // Python switches to double quotes when the string holds an apostrophe.
+    expect(parseListLiteral(`["Paranormal Military Squad's elite", 'team']`)).toEqual(["Paranormal Military Squad's elite", 'team']);
+    expect(parseListLiteral(`['it\\'s', "say \\"hi\\"", 'a\\\\b', 'tab\\there']`)).toEqual(["it's", 'say "hi"', 'a\\b', 'tab\there']);
+  });
+
+  it('reads numbers, True/False/None, nested lists and a trailing comma', () => {
+    expect(parseListLiteral('[1, -2.5, 3e2, True, False, None, [1, [2]],]')).toEqual([1, -2.5, 300, true, false, null, [1, [2]]]);
+  });
+
+  it('reads JSON lists and escapes', () => {
+    expect(parseListLiteral('["a", null, true, "\\u00e9\\n"]')).toEqual(['a', null, true, 'é\n']);
+    expect(parseListLiteral("['\\x41']")).toEqual(['A']);
+  });
+
+  it('keeps commas and brackets inside strings', () => {
+    expect(parseListLiteral("['a, b', ']', '[']")).toEqual(['a, b', ']', '[']);
+  });
+
+  it('returns undefined for text that is not exactly one list', () => {
+    for (const bad of ['', 'abc', '[a, b]', "['open]", '[1, 2] trailing', '[1 2]', "['x'", '[,]', '[1,,2]', '[Nonesuch]']) {
+      expect(parseListLiteral(bad), bad).toBeUndefined();
+    }
+  });
+});
+
+describe('parseFloatList', () => {
+  it('reads an embedding list into a Float32Array', () => {
+    const v = parseFloatList('[-0.0488, 0.25, 1e-3]');
+    expect(v).toBeInstanceOf(Float32Array);
+    expect(Array.from(v!)).toEqual([Math.fround(-0.0488), 0.25, Math.fround(0.001)]);
+    expect(parseFloatList('[]')!.length).toBe(0);
+  });
+
+  it('refuses non-numeric elements', () => {
+    expect(parseFloatList("['a', 1]")).toBeUndefined();
+    expect(parseFloatList('[1,,2]')).toBeUndefined();
+    expect(parseFloatList('1, 2')).toBeUndefined();
+  });
+});
