@@ -18,10 +18,12 @@ export interface Neo4jConnectOptions {
 }
 
 /** Names of the schema objects the store creates (IF NOT EXISTS: idempotent). */
+/** KGW_NEO4J_TRACE=1 prints each query's purpose and time (never its parameters) to stderr. */
+const trace = process.env.KGW_NEO4J_TRACE === '1';
+
 export const FULLTEXT_INDEX = 'kgw_node_name';
 const SCHEMA = [
   'CREATE CONSTRAINT kgw_node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE',
-  'CREATE INDEX kgw_node_pending IF NOT EXISTS FOR (n:Node) ON (n._pending)',
   'CREATE INDEX kgw_node_touched IF NOT EXISTS FOR (n:Node) ON (n._touched)',
   'CREATE INDEX kgw_node_import IF NOT EXISTS FOR (n:Node) ON (n._import)',
   'CREATE INDEX kgw_node_type IF NOT EXISTS FOR (n:Node) ON (n._type)',
@@ -48,6 +50,13 @@ export function mapNeo4jError(err: unknown, doing: string): WorkbenchError {
 
 function firstLine(s: string): string {
   return s.split('\n')[0].slice(0, 500);
+}
+
+/**
+ * JS numbers reach Cypher as floats; LIMIT/SKIP and list slices need integers (non-negative here).
+ */
+export function cypherInt(n: number): ReturnType<typeof neo4j.int> {
+  return neo4j.int(Math.max(0, Math.trunc(Number.isFinite(n) ? n : 0)));
 }
 
 /** Neo4j 5.x and the calendar versions after it (2025.01, ...) are supported; 4.x and older not. */
@@ -96,11 +105,13 @@ export class Neo4jConnection {
   /** Runs one auto-committed query (the only kind that may hold `CALL {} IN TRANSACTIONS`). */
   async run<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown>, doing: string): Promise<QueryResult<R>> {
     const session = this.driver.session({ database: this.database });
+    const t0 = trace ? performance.now() : 0;
     try {
       return (await session.run<R>(cypher, params)) as QueryResult<R>;
     } catch (err) {
       throw mapNeo4jError(err, doing);
     } finally {
+      if (trace) console.error(`[neo4j] ${doing}: ${(performance.now() - t0).toFixed(1)} ms`);
       await session.close().catch(() => undefined);
     }
   }
@@ -108,22 +119,26 @@ export class Neo4jConnection {
   /** Runs a write in one explicit transaction (retried by the driver on transient errors). */
   async write<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown>, doing: string): Promise<QueryResult<R>> {
     const session = this.driver.session({ database: this.database });
+    const t0 = trace ? performance.now() : 0;
     try {
       return await session.executeWrite((tx) => tx.run<R>(cypher, params));
     } catch (err) {
       throw mapNeo4jError(err, doing);
     } finally {
+      if (trace) console.error(`[neo4j] ${doing}: ${(performance.now() - t0).toFixed(1)} ms`);
       await session.close().catch(() => undefined);
     }
   }
 
   async read<R extends RecordShape = RecordShape>(cypher: string, params: Record<string, unknown>, doing: string): Promise<QueryResult<R>> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const t0 = trace ? performance.now() : 0;
     try {
       return await session.executeRead((tx) => tx.run<R>(cypher, params));
     } catch (err) {
       throw mapNeo4jError(err, doing);
     } finally {
+      if (trace) console.error(`[neo4j] ${doing}: ${(performance.now() - t0).toFixed(1)} ms`);
       await session.close().catch(() => undefined);
     }
   }

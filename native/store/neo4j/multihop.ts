@@ -9,7 +9,7 @@
 import type { Node as DriverNode, Path } from 'neo4j-driver';
 import type { GraphEdge, GraphNode, Subgraph } from '../../../electron/common/model';
 import { WorkbenchError } from '../../../electron/common/errors';
-import type { Neo4jConnection } from './connection';
+import { cypherInt, type Neo4jConnection } from './connection';
 import { toGraphEdge, toGraphNode } from './records';
 import { VIS_PRELUDE, visible } from './visibility';
 
@@ -63,7 +63,7 @@ export async function kHop(src: SubgraphSource, seeds: string[], hops: number, d
        WITH DISTINCT m.id AS id ORDER BY id
        WITH collect(id) AS ids
        RETURN ids[0..$room] AS ids, size(ids) AS found`,
-      { frontier, seen: [...dist.keys()], room }, `expanding hop ${h}`);
+      { frontier, seen: [...dist.keys()], room: cypherInt(room) }, `expanding hop ${h}`);
     const rec = res.records[0];
     const ids = rec?.get('ids') ?? [];
     const found = rec?.get('found') ?? 0;

@@ -1,20 +1,22 @@
 /**
  * The Neo4j ImportWriter: parameterised UNWIND batches of up to 10K rows, one query text per
  * distinct label set / relationship type (labels and types cannot be parameters; they go through
- * `quoteName`). Data is written pending and made visible by one flip at commit (visibility.ts).
+ * `quoteName`). Everything written carries `_import`; it is hidden from readers until the import's
+ * record flips to 'committed' (visibility.ts), so commit is atomic whatever the size.
  *
- * - Nodes: MERGE on `:Node {id}`. A node new in this import gets props, labels and markers
- *   directly; an update to a node committed by an earlier import is staged as a `KgwStaged` node
- *   and applied at commit, so a rollback never has to restore old values.
- * - Edges: resolved by MATCH on both endpoint ids at write time when both exist; otherwise staged
- *   as `KgwEdgeStage` and resolved at commit (endpoints may arrive in a later file), where missing
- *   endpoints are skipped and counted, or become placeholder nodes.
- * - The source node of every new relationship gets `_touched = importId`, an indexed handle that
- *   lets commit/rollback find the import's relationships without scanning all relationships.
+ * - Nodes: a lookup splits each batch into ids that exist from earlier imports and the rest.
+ *   New (or this import's own) nodes are MERGEd directly. Updates to nodes of earlier imports are
+ *   staged as `KgwStaged` rows and applied at commit, so a rollback never restores old values.
+ * - Edges: CREATEd at write time when both endpoints exist (MATCH on the id constraint's index);
+ *   the others are staged as `KgwEdgeStage` and resolved at commit (their endpoints may come in a
+ *   later file): missing endpoints are then skipped and counted, or become placeholder nodes.
+ * - A source node from an earlier import that gets a new relationship is marked
+ *   `_touched = importId`: an indexed handle that lets rollback find those relationships without
+ *   scanning all relationships (relationships of new nodes go with their node).
  */
-import type { EdgeRecord, NodeRecord } from '../../../electron/common/model';
+import type { EdgeRecord, NodeRecord, Props } from '../../../electron/common/model';
 import { WorkbenchError } from '../../../electron/common/errors';
-import type { ParseBatch, NodeAnnotation } from '../../ingest/format';
+import type { NodeAnnotation, ParseBatch } from '../../ingest/format';
 import type { ImportCounts, ImportWriter } from '../graph-store';
 import type { Neo4jConnection } from './connection';
 import { labelName, quoteName } from './cypher-names';
@@ -45,59 +47,71 @@ function nodeType(n: NodeRecord): string {
   return n.type ?? n.labels?.[0] ?? DEFAULT_NODE_TYPE;
 }
 
-/** The sanitised labels of a node besides `Node`, de-duplicated, in a stable order. */
-function nodeLabels(n: { type?: string; labels?: string[] }): string[] {
-  const all = [n.type, ...(n.labels ?? [])].filter((x): x is string => typeof x === 'string').map((x) => labelName(x, DEFAULT_NODE_TYPE));
-  return [...new Set(all)].filter((l) => l !== 'Node').sort();
+/** The sanitised labels of a node besides `Node`, de-duplicated, in a stable order, as a key. */
+function labelKey(type: string | undefined, labels: string[] | undefined): string {
+  const all = [type, ...(labels ?? [])].filter((x): x is string => typeof x === 'string').map((x) => labelName(x, DEFAULT_NODE_TYPE));
+  return [...new Set(all)].filter((l) => l !== 'Node').sort().join('\u0000');
 }
 
-function labelClause(labels: string[]): string {
-  return labels.map((l) => ':' + quoteName(l, DEFAULT_NODE_TYPE)).join('');
+function labelClause(key: string): string {
+  return key === '' ? '' : key.split('\u0000').map((l) => ':' + quoteName(l, DEFAULT_NODE_TYPE)).join('');
 }
+
+/** Encoded props without the `_json` list, which travels as its own field and is merged. */
+function propsAndJson(props: Props | undefined): { props: Record<string, unknown>; json: string[] | null } {
+  const props2 = encodeProps(props);
+  const json = (props2._json as string[] | undefined) ?? null;
+  delete props2._json;
+  return { props: props2, json };
+}
+
+/** Union of the stored `_json` list and a batch row's, in Cypher. */
+const JSON_UNION = (target: string, json: string) =>
+  `CASE WHEN ${json} IS NULL THEN ${target}._json ELSE coalesce(${target}._json, []) + [k IN ${json} WHERE NOT k IN coalesce(${target}._json, [])] END`;
 
 const WRITE_NODES = (labels: string) => `
 UNWIND $rows AS row
 MERGE (n:Node {id: row.id})
-  ON CREATE SET n._import = $imp, n._pending = $imp, n._file = $file, n._line = row.line
-WITH n, row, coalesce(n._pending = $imp, false) AS own
-FOREACH (_ IN CASE WHEN own THEN [1] ELSE [] END |
-  SET n += row.props, n${labels || ':Node'},
-      n._type = coalesce(row.type, n._type), n.name = coalesce(row.name, n.name, row.id),
-      n._text = coalesce(row.text, n._text), n._labels = row.labels,
-      n._json = CASE WHEN row.props._json IS NULL THEN n._json ELSE row.props._json END)
-FOREACH (_ IN CASE WHEN own THEN [] ELSE [1] END |
-  CREATE (s:KgwStaged) SET s += row.props, s._import = $imp, s._sid = row.id, s._sname = row.name,
-         s._stype = row.type, s._stext = row.text, s._slabels = row.labels)
-RETURN count(*) AS rows`;
+  ON CREATE SET n._import = $imp, n._file = $file, n._line = row.line
+SET n._json = ${JSON_UNION('n', 'row.json')}
+SET n += row.props${labels ? `, n${labels}` : ''}, n._type = row.type, n.name = coalesce(row.name, n.name, row.id),
+    n._text = coalesce(row.text, n._text), n._labels = row.labels`;
 
-const WRITE_ANNOTATIONS = `
+const STAGE_NODES = `
+UNWIND $rows AS row
+CREATE (s:KgwStaged)
+SET s += row.props, s._import = $imp, s._sid = row.id, s._sname = row.name, s._stype = row.type,
+    s._stext = row.text, s._slabels = row.labels, s._sjson = row.json, s._skey = row.key`;
+
+const UPDATE_OWN = `
 UNWIND $rows AS row
 MATCH (n:Node {id: row.id})
-WITH n, row, coalesce(n._pending = $imp, false) AS own
-FOREACH (_ IN CASE WHEN own THEN [1] ELSE [] END |
-  SET n += row.props, n.name = coalesce(row.name, n.name), n._text = coalesce(row.text, n._text),
-      n._json = CASE WHEN row.props._json IS NULL THEN n._json ELSE coalesce(n._json, []) + row.props._json END)
-FOREACH (_ IN CASE WHEN own THEN [] ELSE [1] END |
-  CREATE (s:KgwStaged) SET s += row.props, s._import = $imp, s._sid = row.id, s._sname = row.name, s._stext = row.text)
-RETURN count(*) AS rows`;
+SET n._json = ${JSON_UNION('n', 'row.json')}
+SET n += row.props, n.name = coalesce(row.name, n.name), n._text = coalesce(row.text, n._text)`;
 
 const WRITE_EDGES = (relType: string) => `
 UNWIND $rows AS row
-OPTIONAL MATCH (a:Node {id: row.s})
-OPTIONAL MATCH (b:Node {id: row.t})
-WITH row, a, b, (a IS NOT NULL AND b IS NOT NULL) AS ok
-FOREACH (_ IN CASE WHEN ok THEN [1] ELSE [] END |
-  CREATE (a)-[r:${relType}]->(b)
-  SET r += row.props, r._id = row.id, r._type = row.type, r._import = $imp, r._pending = $imp,
-      r._file = $file, r._line = row.line, a._touched = $imp)
-FOREACH (_ IN CASE WHEN ok THEN [] ELSE [1] END |
-  CREATE (s:KgwEdgeStage)
-  SET s += row.props, s._id = row.id, s._s = row.s, s._t = row.t, s._type = row.type,
-      s._import = $imp, s._file = $file, s._line = row.line)
-RETURN count(*) AS rows`;
+MATCH (a:Node {id: row.s})
+MATCH (b:Node {id: row.t})
+CREATE (a)-[r:${relType}]->(b)
+SET r += row.props, r._id = row.id, r._type = row.type, r._import = $imp, r._file = $file,
+    r._line = row.line, r._json = row.json
+RETURN collect(row.i) AS done`;
+
+const STAGE_EDGES = `
+UNWIND $rows AS row
+CREATE (s:KgwEdgeStage)
+SET s += row.props, s._id = row.id, s._s = row.s, s._t = row.t, s._type = row.type,
+    s._import = $imp, s._file = $file, s._line = row.line, s._sjson = row.json`;
+
+const TOUCH = `
+UNWIND $ids AS id
+MATCH (a:Node {id: id}) WHERE a._import IS NULL OR a._import <> $imp
+SET a._touched = $imp`;
 
 export class Neo4jImportWriter implements ImportWriter {
   private nodeRows = 0;
+  private edgesAdded = 0;
   private edgeSeq = 0;
   private finished = false;
 
@@ -106,7 +120,7 @@ export class Neo4jImportWriter implements ImportWriter {
     readonly importId: number,
   ) {}
 
-  /** Allocates a server-wide import id and records the import as pending. */
+  /** Allocates a server-wide import id and records the import as pending (its data hidden). */
   static async begin(conn: Neo4jConnection, files: string[]): Promise<Neo4jImportWriter> {
     const res = await conn.write<{ id: number }>(
       `MERGE (m:KgwMeta {key: 'imports'}) ON CREATE SET m.next = 0
@@ -131,29 +145,43 @@ export class Neo4jImportWriter implements ImportWriter {
     if (batch.edges.length > 0) await this.writeEdges(batch.edges, file);
   }
 
+  /** Which of `ids` exist, and whether each belongs to this import (own) or an earlier one. */
+  private async lookup(ids: string[]): Promise<Map<string, boolean>> {
+    const res = await this.conn.read<{ id: string; own: boolean }>(
+      'UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN id, coalesce(n._import = $imp, false) AS own',
+      { ids, imp: this.importId },
+      'looking up node ids',
+    );
+    return new Map(res.records.map((r) => [r.get('id'), r.get('own')]));
+  }
+
   private async writeNodes(nodes: NodeRecord[], file: string): Promise<void> {
     this.nodeRows += nodes.length;
-    for (const [key, group] of groupBy(nodes, (n) => nodeLabels({ type: nodeType(n), labels: n.labels }).join('\u0000'))) {
-      const labels = labelClause(key === '' ? [] : key.split('\u0000'));
-      for (const part of chunks(group, BATCH_ROWS)) {
-        const rows = part.map((n) => ({
-          id: n.id,
-          name: n.name ?? null,
-          type: nodeType(n),
-          text: n.text ?? null,
-          labels: n.labels ?? [],
-          line: n.line ?? null,
-          props: encodeProps(n.props),
-        }));
-        await this.conn.write(WRITE_NODES(labels), { rows, imp: this.importId, file }, `writing nodes of ${file}`);
+    for (const part of chunks(nodes, BATCH_ROWS)) {
+      const existing = await this.lookup(part.map((n) => n.id));
+      const rows = part.map((n) => {
+        const type = nodeType(n);
+        return { id: n.id, name: n.name ?? null, type, text: n.text ?? null, labels: n.labels ?? [], line: n.line ?? null, key: labelKey(type, n.labels), ...propsAndJson(n.props) };
+      });
+      const earlier = rows.filter((r) => existing.get(r.id) === false);
+      if (earlier.length > 0) await this.conn.write(STAGE_NODES, { rows: earlier, imp: this.importId }, `staging node updates of ${file}`);
+      for (const [key, group] of groupBy(rows.filter((r) => existing.get(r.id) !== false), (r) => r.key)) {
+        await this.conn.write(WRITE_NODES(labelClause(key)), { rows: group, imp: this.importId, file }, `writing nodes of ${file}`);
       }
     }
   }
 
   private async writeAnnotations(annotations: NodeAnnotation[]): Promise<void> {
     for (const part of chunks(annotations, BATCH_ROWS)) {
-      const rows = part.map((a) => ({ id: a.id, name: a.name ?? null, text: a.text ?? null, props: encodeProps(a.props) }));
-      await this.conn.write(WRITE_ANNOTATIONS, { rows, imp: this.importId }, 'writing node annotations');
+      const existing = await this.lookup(part.map((a) => a.id));
+      // Annotations only update nodes that exist; others are ignored (the importer warns).
+      const rows = part.filter((a) => existing.has(a.id)).map((a) => ({
+        id: a.id, name: a.name ?? null, type: null, text: a.text ?? null, labels: null, key: null, ...propsAndJson(a.props),
+      }));
+      const own = rows.filter((r) => existing.get(r.id));
+      const earlier = rows.filter((r) => !existing.get(r.id));
+      if (own.length > 0) await this.conn.write(UPDATE_OWN, { rows: own, imp: this.importId }, 'writing node annotations');
+      if (earlier.length > 0) await this.conn.write(STAGE_NODES, { rows: earlier, imp: this.importId }, 'staging node annotations');
     }
   }
 
@@ -161,15 +189,22 @@ export class Neo4jImportWriter implements ImportWriter {
     for (const [type, group] of groupBy(edges, (e) => e.type ?? DEFAULT_EDGE_TYPE)) {
       const relType = quoteName(type, DEFAULT_EDGE_TYPE);
       for (const part of chunks(group, BATCH_ROWS)) {
-        const rows = part.map((e) => ({
+        const rows = part.map((e, i) => ({
+          i,
           id: e.id ?? `${this.importId}:${++this.edgeSeq}`,
           s: e.source,
           t: e.target,
           type,
           line: e.line ?? null,
-          props: encodeProps(e.props),
+          ...propsAndJson(e.props),
         }));
-        await this.conn.write(WRITE_EDGES(relType), { rows, imp: this.importId, file }, `writing edges of ${file}`);
+        const res = await this.conn.write<{ done: number[] }>(WRITE_EDGES(relType), { rows, imp: this.importId, file }, `writing edges of ${file}`);
+        const done = new Set(res.records[0]?.get('done') ?? []);
+        this.edgesAdded += done.size;
+        const sources = [...new Set(rows.filter((r) => done.has(r.i)).map((r) => r.s))];
+        if (sources.length > 0) await this.conn.write(TOUCH, { ids: sources, imp: this.importId }, 'marking source nodes');
+        const unresolved = rows.filter((r) => !done.has(r.i));
+        if (unresolved.length > 0) await this.conn.write(STAGE_EDGES, { rows: unresolved, imp: this.importId, file }, `staging edges of ${file}`);
       }
     }
   }
@@ -177,13 +212,36 @@ export class Neo4jImportWriter implements ImportWriter {
   async commit(opts: { missingEndpoints: 'skip' | 'placeholder'; onStage?: (stage: string) => void }): Promise<ImportCounts> {
     this.assertOpen();
     const imp = this.importId;
-    const stage = (s: string) => opts.onStage?.(s);
+    opts.onStage?.('resolve-edges');
+    const { missingCount, missingExamples, placeholders, resolved } = await this.resolveStagedEdges(opts.missingEndpoints);
+    opts.onStage?.('merge-updates');
+    await this.applyStagedNodeUpdates();
+    opts.onStage?.('commit');
+    const counts = await this.conn.read<{ added: number }>(
+      'MATCH (n:Node {_import: $imp}) RETURN count(n) - count(n._placeholder) AS added', { imp }, 'counting the import');
+    const nodesAdded = counts.records[0].get('added');
+    // The flip: one small write makes the whole import visible at once.
+    await this.conn.write("MATCH (i:KgwImport {id: $imp}) SET i.state = 'committed', i.committedAt = datetime()", { imp }, 'committing the import');
+    this.finished = true;
+    opts.onStage?.('cleanup');
+    await this.conn.run(`MATCH (a:Node {_touched: $imp}) CALL { WITH a REMOVE a._touched } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`, { imp }, 'clearing markers');
+    return {
+      nodesAdded,
+      nodesMerged: Math.max(0, this.nodeRows - nodesAdded),
+      edgesAdded: this.edgesAdded + resolved,
+      edgesSkipped: opts.missingEndpoints === 'skip' ? missingCount : 0,
+      placeholders,
+      missingExamples,
+    };
+  }
 
-    stage('resolve-edges');
-    const missing = await this.conn.run<{ n: number; ex: Array<{ file: string; line: number | null; value: string }> }>(
+  private async resolveStagedEdges(mode: 'skip' | 'placeholder') {
+    const imp = this.importId;
+    const missing = await this.conn.read<{ n: number; ex: Array<{ file: string; line: number | null; value: string }> }>(
       `MATCH (s:KgwEdgeStage {_import: $imp})
        WITH s, EXISTS { MATCH (:Node {id: s._s}) } AS hasS, EXISTS { MATCH (:Node {id: s._t}) } AS hasT
        WHERE NOT (hasS AND hasT)
+       WITH s, hasS ORDER BY s._line
        RETURN count(s) AS n, collect({file: s._file, line: s._line, value: CASE WHEN hasS THEN s._t ELSE s._s END})[0..${MISSING_EXAMPLES}] AS ex`,
       { imp },
       'finding edges with missing endpoints',
@@ -191,148 +249,116 @@ export class Neo4jImportWriter implements ImportWriter {
     const missingCount = missing.records[0]?.get('n') ?? 0;
     const missingExamples = (missing.records[0]?.get('ex') ?? []).map((e) => ({ file: e.file, line: e.line ?? undefined, value: e.value }));
     let placeholders = 0;
-    if (missingCount > 0 && opts.missingEndpoints === 'placeholder') {
-      const res = await this.conn.run<{ n: number }>(
+    if (missingCount > 0 && mode === 'placeholder') {
+      const res = await this.conn.write<{ n: number }>(
         `MATCH (s:KgwEdgeStage {_import: $imp})
          UNWIND [s._s, s._t] AS pid
          WITH DISTINCT pid WHERE NOT EXISTS { MATCH (:Node {id: pid}) }
-         CREATE (p:Node:Placeholder {id: pid, name: pid, _type: 'placeholder', _placeholder: true, _import: $imp, _pending: $imp})
+         CREATE (p:Node:Placeholder {id: pid, name: pid, _type: 'placeholder', _placeholder: true, _import: $imp})
          RETURN count(p) AS n`,
         { imp },
         'creating placeholder nodes',
       );
       placeholders = res.records[0]?.get('n') ?? 0;
     }
-    const types = await this.conn.run<{ t: string }>('MATCH (s:KgwEdgeStage {_import: $imp}) RETURN DISTINCT s._type AS t', { imp }, 'reading staged edge types');
+    let resolved = 0;
+    const types = await this.conn.read<{ t: string }>('MATCH (s:KgwEdgeStage {_import: $imp}) RETURN DISTINCT s._type AS t', { imp }, 'reading staged edge types');
     for (const rec of types.records) {
       const type = rec.get('t');
-      await this.conn.run(
+      const res = await this.conn.run<{ n: number }>(
         `MATCH (s:KgwEdgeStage {_import: $imp}) WHERE s._type = $type
          CALL { WITH s
-           OPTIONAL MATCH (a:Node {id: s._s})
-           OPTIONAL MATCH (b:Node {id: s._t})
-           FOREACH (_ IN CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN [1] ELSE [] END |
-             CREATE (a)-[r:${quoteName(type, DEFAULT_EDGE_TYPE)}]->(b)
-             SET r += properties(s), r._pending = $imp, a._touched = $imp
-             REMOVE r._s, r._t)
-           DELETE s
-         } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`,
+           MATCH (a:Node {id: s._s})
+           MATCH (b:Node {id: s._t})
+           CREATE (a)-[r:${quoteName(type, DEFAULT_EDGE_TYPE)}]->(b)
+           SET r += properties(s), r._json = s._sjson, a._touched = CASE WHEN a._import = $imp THEN a._touched ELSE $imp END
+           REMOVE r._s, r._t, r._sjson
+           RETURN count(r) AS made
+         } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS
+         RETURN sum(made) AS n`,
         { imp, type },
         'resolving staged edges',
       );
+      resolved += res.records[0]?.get('n') ?? 0;
     }
-
-    stage('merge-updates');
-    await this.applyStagedNodeUpdates();
-
-    stage('count');
-    const counts = await this.conn.run<{ added: number; ph: number; edges: number }>(
-      `CALL { MATCH (n:Node {_pending: $imp}) RETURN count(n) - count(n._placeholder) AS added, count(n._placeholder) AS ph }
-       CALL { MATCH (a:Node {_touched: $imp})-[r]->() WHERE r._pending = $imp RETURN count(r) AS edges }
-       RETURN added, ph, edges`,
-      { imp },
-      'counting the import',
-    );
-    const c = counts.records[0];
-    const nodesAdded = c.get('added');
-
-    stage('commit');
-    // The flip: one small write makes the whole import visible at once.
-    await this.conn.write("MATCH (i:KgwImport {id: $imp}) SET i.state = 'flipped', i.committedAt = datetime()", { imp }, 'committing the import');
-    this.finished = true;
-
-    stage('cleanup');
-    await this.clearMarkers();
-    return {
-      nodesAdded,
-      nodesMerged: Math.max(0, this.nodeRows - nodesAdded),
-      edgesAdded: c.get('edges'),
-      edgesSkipped: opts.missingEndpoints === 'skip' ? missingCount : 0,
-      placeholders: placeholders || c.get('ph'),
-      missingExamples,
-    };
+    await this.conn.run(`MATCH (s:KgwEdgeStage {_import: $imp}) CALL { WITH s DELETE s } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`, { imp }, 'clearing staged edges');
+    return { missingCount, missingExamples, placeholders, resolved };
   }
 
   /** Applies staged updates to nodes of earlier imports, keeping their own provenance. */
   private async applyStagedNodeUpdates(): Promise<void> {
     const imp = this.importId;
-    const groups = await this.conn.run<{ l: string[] | null; t: string | null }>(
-      'MATCH (s:KgwStaged {_import: $imp}) RETURN DISTINCT s._slabels AS l, s._stype AS t',
-      { imp },
-      'reading staged node updates',
-    );
-    for (const g of groups.records) {
-      const labels = labelClause(nodeLabels({ type: g.get('t') ?? undefined, labels: g.get('l') ?? undefined }));
+    const keys = await this.conn.read<{ k: string | null }>('MATCH (s:KgwStaged {_import: $imp}) RETURN DISTINCT s._skey AS k', { imp }, 'reading staged node updates');
+    if (keys.records.length === 0) return;
+    // Labels first (one query text per label set), then all props in one pass.
+    for (const rec of keys.records) {
+      const key = rec.get('k');
+      if (!key) continue;
       await this.conn.run(
-        `MATCH (s:KgwStaged {_import: $imp})
-         WHERE (s._slabels = $l OR (s._slabels IS NULL AND $l IS NULL)) AND (s._stype = $t OR (s._stype IS NULL AND $t IS NULL))
-         CALL { WITH s
-           MATCH (n:Node {id: s._sid})
-           WITH s, n, n._import AS keepImport, n._pending AS keepPending, coalesce(n._json, []) AS oldJson,
-                n.name AS oldName, n._type AS oldType, n._text AS oldText, n._labels AS oldLabels
-           SET n += properties(s)${labels ? `, n${labels}` : ''}
-           SET n._import = keepImport, n._pending = keepPending,
-               n.name = coalesce(s._sname, oldName), n._type = coalesce(s._stype, oldType),
-               n._text = coalesce(s._stext, oldText), n._labels = coalesce(s._slabels, oldLabels),
-               n._json = oldJson + [k IN coalesce(s._json, []) WHERE NOT k IN oldJson]
-           REMOVE n._sid, n._sname, n._stype, n._stext, n._slabels
-           DELETE s
-         } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`,
-        { imp, l: g.get('l'), t: g.get('t') },
-        'applying staged node updates',
+        `MATCH (s:KgwStaged {_import: $imp}) WHERE s._skey = $key
+         CALL { WITH s MATCH (n:Node {id: s._sid}) SET n${labelClause(key)} } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`,
+        { imp, key },
+        'applying staged labels',
       );
     }
-    // Updates for nodes that vanished meanwhile.
+    await this.conn.run(
+      `MATCH (s:KgwStaged {_import: $imp})
+       CALL { WITH s
+         MATCH (n:Node {id: s._sid})
+         WITH s, n, n._import AS keepImport, n._file AS keepFile, n._line AS keepLine, n._touched AS keepTouched
+         SET n._json = ${JSON_UNION('n', 's._sjson')}
+         SET n += properties(s)
+         SET n._import = keepImport, n._file = keepFile, n._line = keepLine, n._touched = keepTouched,
+             n.name = coalesce(s._sname, n.name), n._type = coalesce(s._stype, n._type),
+             n._text = coalesce(s._stext, n._text), n._labels = coalesce(s._slabels, n._labels)
+         REMOVE n._sid, n._sname, n._stype, n._stext, n._slabels, n._sjson, n._skey
+       } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`,
+      { imp },
+      'applying staged node updates',
+    );
     await this.conn.run(`MATCH (s:KgwStaged {_import: $imp}) CALL { WITH s DELETE s } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`, { imp }, 'clearing staged node updates');
-  }
-
-  /** Removes `_pending`/`_touched` after the flip; invisible to readers, safe to redo. */
-  private async clearMarkers(): Promise<void> {
-    await clearImportMarkers(this.conn, this.importId);
   }
 
   async rollback(): Promise<void> {
     if (this.finished) throw new WorkbenchError('STORE_ERROR', `Import ${this.importId} is already committed or rolled back; remove it with removeImport`);
-    await rollbackPendingImport(this.conn, this.importId);
+    await deleteImport(this.conn, this.importId, false);
     this.finished = true;
   }
 }
 
-export async function clearImportMarkers(conn: Neo4jConnection, imp: number): Promise<void> {
-  await conn.run(
-    `MATCH (a:Node {_touched: $imp})
-     CALL { WITH a
-       OPTIONAL MATCH (a)-[r]->() WHERE r._pending = $imp
-       REMOVE r._pending
-       WITH DISTINCT a REMOVE a._touched
-     } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`,
-    { imp },
-    'clearing relationship markers',
-  );
-  await conn.run(`MATCH (n:Node {_pending: $imp}) CALL { WITH n REMOVE n._pending } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`, { imp }, 'clearing node markers');
-  await conn.write("MATCH (i:KgwImport {id: $imp}) SET i.state = 'committed'", { imp }, 'finishing the import');
-}
-
-/** Deletes everything a not-yet-committed import wrote; leaves earlier data as it was. */
-export async function rollbackPendingImport(conn: Neo4jConnection, imp: number): Promise<void> {
-  const state = await conn.run<{ s: string | null }>('OPTIONAL MATCH (i:KgwImport {id: $imp}) RETURN i.state AS s', { imp }, 'reading the import state');
-  const s = state.records[0]?.get('s');
-  if (s === 'flipped' || s === 'committed') {
+/**
+ * Deletes what import `imp` wrote: hides it first (state back to 'pending', one write), then
+ * deletes its staging rows, its relationships from older nodes and its nodes, and finally its
+ * record. Interrupted midway, the rest stays hidden and the call can simply be repeated.
+ * `committed` must say whether the caller expects a committed import (removeImport) or not.
+ */
+export async function deleteImport(conn: Neo4jConnection, imp: number, committed: boolean): Promise<void> {
+  const state = await conn.write<{ s: string | null }>(
+    "OPTIONAL MATCH (i:KgwImport {id: $imp}) WITH i, i.state AS before SET i.state = 'pending' RETURN before AS s",
+    { imp }, 'hiding the import');
+  const before = state.records[0]?.get('s');
+  if (before === null || before === undefined) throw new WorkbenchError('NOT_FOUND', `No import ${imp} in this database`, { value: String(imp) });
+  if (before === 'committed' && !committed) {
+    await conn.write("MATCH (i:KgwImport {id: $imp}) SET i.state = 'committed'", { imp }, 'restoring the import state');
     throw new WorkbenchError('STORE_ERROR', `Import ${imp} is committed; remove it with removeImport instead of rolling it back`, { value: String(imp) });
   }
-  await conn.run(
-    `MATCH (a:Node {_touched: $imp})
-     CALL { WITH a
-       OPTIONAL MATCH (a)-[r]->() WHERE r._pending = $imp
-       DELETE r
-       WITH DISTINCT a REMOVE a._touched
-     } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`,
-    { imp },
-    'rolling back relationships',
-  );
-  await conn.run(`MATCH (n:Node {_pending: $imp}) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`, { imp }, 'rolling back nodes');
   for (const label of ['KgwStaged', 'KgwEdgeStage']) {
-    await conn.run(`MATCH (s:${label} {_import: $imp}) CALL { WITH s DELETE s } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`, { imp }, 'rolling back staged rows');
+    await conn.run(`MATCH (s:${label} {_import: $imp}) CALL { WITH s DELETE s } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`, { imp }, 'deleting staged rows');
   }
+  if (before === 'committed') {
+    // `_touched` is cleared at commit, so a committed import's relationships between older nodes
+    // are found by a scan: acceptable for a rare, explicit removal.
+    await conn.run(`MATCH ()-[r]->() WHERE r._import = $imp CALL { WITH r DELETE r } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`, { imp }, 'deleting relationships');
+  } else {
+    await conn.run(
+      `MATCH (a:Node {_touched: $imp})
+       CALL { WITH a
+         OPTIONAL MATCH (a)-[r]->() WHERE r._import = $imp
+         DELETE r
+         WITH DISTINCT a REMOVE a._touched
+       } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`,
+      { imp }, 'deleting relationships');
+  }
+  await conn.run(`MATCH (n:Node {_import: $imp}) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`, { imp }, 'deleting nodes');
   await conn.write('MATCH (i:KgwImport {id: $imp}) DELETE i', { imp }, 'forgetting the import');
 }

@@ -7,8 +7,8 @@ import type { Node as DriverNode, Relationship } from 'neo4j-driver';
 import type { GraphEdge, GraphNode, GraphStats, Subgraph } from '../../../electron/common/model';
 import { WorkbenchError } from '../../../electron/common/errors';
 import type { GraphStore, ImportWriter, NeighborPage } from '../graph-store';
-import { FULLTEXT_INDEX, Neo4jConnection, type Neo4jConnectOptions } from './connection';
-import { Neo4jImportWriter, rollbackPendingImport } from './neo4j-import';
+import { cypherInt, FULLTEXT_INDEX, Neo4jConnection, type Neo4jConnectOptions } from './connection';
+import { deleteImport, Neo4jImportWriter } from './neo4j-import';
 import { kHop, personalizedPageRank, shortestPath, type KHopResult, type PprHit } from './multihop';
 import { toGraphEdge, toGraphNode } from './records';
 import { VIS_PRELUDE, visible } from './visibility';
@@ -84,7 +84,7 @@ export class Neo4jStore implements GraphStore {
        WITH collect({n: n, deg: deg}) AS all
        UNWIND all[0..$limit] AS row
        RETURN row.n AS n, row.deg AS deg, size(all) AS total`,
-      { limit: Math.trunc(limit) }, 'reading the overview');
+      { limit: cypherInt(limit) }, 'reading the overview');
     const nodes = top.records.map((r) => toGraphNode(r.get('n'), r.get('deg')));
     const total = top.records[0]?.get('total') ?? 0;
     const edgeCap = Math.max(1, limit * 20);
@@ -100,10 +100,10 @@ export class Neo4jStore implements GraphStore {
     if (ids.length === 0) return [];
     const res = await this.conn.read<EdgeRow>(
       `${VIS_PRELUDE}
-       WITH vis, $ids AS ids
+       WITH hidden, $ids AS ids
        MATCH (a:Node)-[r]->(b:Node) WHERE a.id IN ids AND b.id IN ids AND ${visible('r')}
        RETURN r, a.id AS s, b.id AS t ORDER BY elementId(r) LIMIT $limit`,
-      { ids, limit: Math.trunc(limit) }, 'reading edges');
+      { ids, limit: cypherInt(limit) }, 'reading edges');
     return res.records.map((r) => toGraphEdge(r.get('r'), r.get('s'), r.get('t')));
   }
 
@@ -111,7 +111,7 @@ export class Neo4jStore implements GraphStore {
     const res = await this.conn.read<{ n: DriverNode<number>; deg: number; passages: Array<{ id: string; text: string }> }>(
       `${VIS_PRELUDE}
        MATCH (n:Node {id: $id}) WHERE ${visible('n')}
-       CALL { WITH n, vis
+       CALL { WITH n, hidden
          OPTIONAL MATCH (n)-[r]-(p:Node) WHERE p._type = 'passage' AND p <> n AND ${visible('r')} AND ${visible('p')}
          WITH DISTINCT p ORDER BY p.id LIMIT 100
          RETURN collect({id: p.id, text: coalesce(p._text, p.name, '')}) AS passages }
@@ -127,13 +127,13 @@ export class Neo4jStore implements GraphStore {
     const res = await this.conn.read<{ n: DriverNode<number>; deg: number; total: number; page: Array<{ r: Relationship<number>; m: DriverNode<number>; deg: number; s: string; t: string }> }>(
       `${VIS_PRELUDE}
        MATCH (n:Node {id: $id}) WHERE ${visible('n')}
-       CALL { WITH n, vis MATCH ${pattern} WHERE ${visible('r')} AND ${visible('m')} RETURN count(DISTINCT r) AS total }
-       CALL { WITH n, vis
+       CALL { WITH n, hidden MATCH ${pattern} WHERE ${visible('r')} AND ${visible('m')} RETURN count(DISTINCT r) AS total }
+       CALL { WITH n, hidden
          MATCH ${pattern} WHERE ${visible('r')} AND ${visible('m')}
          WITH DISTINCT r, m ORDER BY m.id, elementId(r) SKIP $offset LIMIT $limit
          RETURN collect({r: r, m: m, deg: COUNT { (m)--() }, s: startNode(r).id, t: endNode(r).id}) AS page }
        RETURN n, COUNT { (n)--() } AS deg, total, page`,
-      { id, offset: Math.max(0, Math.trunc(opts.offset)), limit: Math.max(0, Math.trunc(opts.limit)) }, 'reading neighbours');
+      { id, offset: cypherInt(opts.offset), limit: cypherInt(opts.limit) }, 'reading neighbours');
     const rec = res.records[0];
     if (!rec) return { nodes: [], edges: [], total: 0 };
     const center = toGraphNode(rec.get('n'), rec.get('deg'));
@@ -159,7 +159,7 @@ export class Neo4jStore implements GraphStore {
        RETURN node.id AS id, coalesce(node.name, node.id) AS name, coalesce(node._type, 'node') AS type,
               COUNT { (node)--() } AS degree
        ORDER BY score DESC, degree DESC, id LIMIT $limit`,
-      { index: FULLTEXT_INDEX, q: lucene, fetch: Math.trunc(limit) * 4, limit: Math.trunc(limit) }, 'searching names');
+      { index: FULLTEXT_INDEX, q: lucene, fetch: cypherInt(limit * 4), limit: cypherInt(limit) }, 'searching names');
     return res.records.map((r) => ({ id: r.get('id'), name: r.get('name'), type: r.get('type'), degree: r.get('degree') }));
   }
 
@@ -183,22 +183,16 @@ export class Neo4jStore implements GraphStore {
 
   /** Rolls back a pending import by id (e.g. after the server went away mid-import). */
   rollbackImport(importId: number): Promise<void> {
-    return rollbackPendingImport(this.conn, importId);
+    return deleteImport(this.conn, importId, false);
   }
 
   /**
-   * Removes a committed import whole: the nodes it created (with their relationships) and the
-   * relationships it added between older nodes. Updates it made to older nodes' props stay.
+   * Removes an import whole, committed or not: the nodes it created (with their relationships)
+   * and the relationships it added between older nodes. It is hidden from readers first, so the
+   * removal looks atomic. Updates it made to older nodes' props stay.
    */
-  async removeImport(importId: number): Promise<void> {
-    const state = await this.conn.read<{ s: string | null }>('OPTIONAL MATCH (i:KgwImport {id: $imp}) RETURN i.state AS s', { imp: importId }, 'reading the import');
-    const s = state.records[0]?.get('s');
-    if (s === null || s === undefined) throw new WorkbenchError('NOT_FOUND', `No import ${importId} in this database`, { value: String(importId) });
-    if (s === 'pending') return this.rollbackImport(importId);
-    // Relationships have no cheap global index on _import: a scan, acceptable for a rare admin action.
-    await this.conn.run('MATCH ()-[r]->() WHERE r._import = $imp CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS', { imp: importId }, 'removing relationships');
-    await this.conn.run('MATCH (n:Node {_import: $imp}) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', { imp: importId }, 'removing nodes');
-    await this.conn.write('MATCH (i:KgwImport {id: $imp}) DELETE i', { imp: importId }, 'forgetting the import');
+  removeImport(importId: number): Promise<void> {
+    return deleteImport(this.conn, importId, true);
   }
 
   async close(): Promise<void> {

@@ -12,9 +12,9 @@ import { propertyKey } from './cypher-names';
 
 /** Keys the store writes on nodes and relationships; never exposed as user props. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set([
-  'id', 'name', '_id', '_type', '_labels', '_text', '_import', '_pending', '_touched', '_file', '_line', '_json', '_placeholder',
+  'id', 'name', '_id', '_type', '_labels', '_text', '_import', '_touched', '_file', '_line', '_json', '_placeholder',
   // Staging-only keys (edge stage endpoints, staged node updates), copied then removed on commit.
-  '_s', '_t', '_sid', '_sname', '_stype', '_stext', '_slabels',
+  '_s', '_t', '_sid', '_sname', '_stype', '_stext', '_slabels', '_sjson', '_skey',
 ]);
 const USER_PREFIX = 'user.';
 

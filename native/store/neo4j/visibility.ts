@@ -1,20 +1,20 @@
 /**
  * How an import becomes visible at once although Neo4j cannot hold a huge import in one
- * transaction (see README.md in this folder):
- *  - every node/relationship an import creates carries `_import = id` (provenance, forever) and
- *    `_pending = id` (until cleaned up after commit);
- *  - the import's `(:KgwImport {id, state})` record goes 'pending' -> 'flipped' -> 'committed';
- *  - readers treat an element as visible when it has no `_pending`, or its `_pending` import is
- *    'flipped'. The flip is one tiny write, so a whole import appears atomically; clearing the
- *    `_pending` markers afterwards is invisible to readers.
- * Every read query starts with VIS_PRELUDE (binds `vis`) and filters with `visible(x)`.
+ * transaction:
+ *  - every node/relationship an import creates carries `_import = id` (its provenance, kept);
+ *  - the import's `(:KgwImport {id, state})` record is 'pending' until commit, then 'committed';
+ *  - readers hide elements whose `_import` is a pending import. Committing is one tiny write
+ *    (the state flip), so a whole import appears atomically and nothing has to be rewritten
+ *    afterwards; a rollback (or removeImport) first hides the import, then deletes its elements.
+ * Every read query starts with VIS_PRELUDE (binds `hidden`, usually empty) and filters with
+ * `visible(x)`.
  */
 
-export const VIS_PRELUDE = "CALL { OPTIONAL MATCH (i:KgwImport {state: 'flipped'}) RETURN collect(i.id) AS vis }";
+export const VIS_PRELUDE = "CALL { OPTIONAL MATCH (i:KgwImport {state: 'pending'}) RETURN collect(i.id) AS hidden }";
 
 /** Cypher predicate: the node or relationship bound to `v` belongs to committed data. */
 export function visible(v: string): string {
-  return `(${v}._pending IS NULL OR ${v}._pending IN vis)`;
+  return `(${v}._import IS NULL OR NOT ${v}._import IN hidden)`;
 }
 
 /** Relationship-type fallback when a record has none; node type fallback. */
