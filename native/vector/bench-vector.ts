@@ -6,6 +6,9 @@
  * Run:  npx esbuild --bundle --platform=node --external:hnswlib-node --outfile=/tmp/vb.js native/vector/bench-vector.ts
  *       node /tmp/vb.js 10000 100000 [--ef 16,32,64] [--M 16] [--efc 200] [--space ip] [--extras]
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { L2Space } from 'hnswlib-node';
 import { ExactIndex } from './exact-index';
 import { generateClusteredVectors } from './generate-vectors';
@@ -36,6 +39,9 @@ export interface BenchVectorResult {
   /** CPU time of the same (less disturbed by other processes on a shared machine). */
   queryCpuMsFor100: number;
   recallAt10: number;
+  /** save() and load() of the built index (page cache warm, as right after a save). */
+  saveMs: number;
+  loadMs: number;
   M: number;
   efConstruction: number;
   ef: number;
@@ -110,11 +116,29 @@ function measure(b: BuiltBench, ef: number): { queryMsTotalFor100: number; query
   return { queryMsTotalFor100: (wall * 100) / nq, queryCpuMsFor100: (cpu * 100) / nq, recall };
 }
 
+function measurePersistence(index: VectorIndex): { saveMs: number; loadMs: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-vector-'));
+  try {
+    let t = performance.now();
+    index.save(dir);
+    const saveMs = performance.now() - t;
+    t = performance.now();
+    const loaded = VectorIndex.load(dir);
+    const loadMs = performance.now() - t;
+    if (loaded.size !== index.size) throw new Error(`loaded ${loaded.size} vectors, saved ${index.size}`);
+    return { saveMs: Math.round(saveMs), loadMs: Math.round(loadMs) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchVector(n: number, opts: BenchVectorOptions = {}): Promise<BenchVectorResult> {
   const b = build(n, opts);
   const ef = b.index.ef;
   const m = measure(b, ef);
+  const p = measurePersistence(b.index);
   return {
+    ...p,
     n,
     buildMs: Math.round(b.buildMs),
     buildRssMB: b.buildRssMB,
@@ -134,6 +158,8 @@ export function sweepEf(n: number, efs: number[], opts: BenchVectorOptions = {})
   return efs.map((ef) => {
     const m = measure(b, ef);
     return {
+      saveMs: NaN,
+      loadMs: NaN,
       n,
       buildMs: Math.round(b.buildMs),
       buildRssMB: b.buildRssMB,
