@@ -11,6 +11,7 @@ import { jobMethods, JobProgressSchema } from './jobs';
 import { similarityMethods } from './similarity';
 import { queryMethods } from './query';
 import { profilingMethods } from './profiling';
+import { neo4jMethods } from './neo4j';
 import { ProcessSampleSchema } from './metrics';
 
 export * from './define';
@@ -28,6 +29,7 @@ export const methods = {
   ...similarityMethods,
   ...queryMethods,
   ...profilingMethods,
+  ...neo4jMethods,
 } satisfies Record<string, MethodDef>;
 
 export type Methods = typeof methods;

@@ -1,10 +1,10 @@
 /**
  * The host: owns the open workspace, checks and routes every API call, supervises workers and
  * turns their progress and heartbeats into events. It never parses, scans or embeds itself.
- * Both the Electron main process and the headless Node server wrap one of these.
+ * Both the Electron main process and the headless Node server wrap one of these. Methods that
+ * run on the host itself live in ./handlers, one file per area.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import {
   methods, isMethodName, type EventName, type EventPayload, type MethodName, type ProcessSample,
   type WorkerContext, type WorkerKind, type WorkspaceInfo, type JobState,
@@ -16,6 +16,7 @@ import { JobTable } from './jobs';
 import { SettingsFile } from './settings';
 import { isInside, resourcesDir, workersDir } from './app-paths';
 import { ProcessSampler } from '../metrics/process-sampler';
+import { hostHandlers, jobFinishedHooks } from './handlers';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -32,28 +33,41 @@ export interface HostOptions {
 
 export class Host {
   readonly supervisor: Supervisor;
-  private readonly jobs = new JobTable();
-  private readonly settings: SettingsFile;
+  readonly jobs = new JobTable();
+  readonly settings: SettingsFile;
+  readonly sampler: ProcessSampler;
   private readonly listeners = new Set<EventListener>();
   private readonly latestSamples = new Map<string, ProcessSample>();
-  private readonly sampler: ProcessSampler;
-  private workspace: WorkspaceInfo | null = null;
+  private readonly sampleListeners = new Set<(s: ProcessSample) => void>();
+  private current: WorkspaceInfo | null = null;
 
-  constructor(private readonly opts: HostOptions) {
+  constructor(readonly opts: HostOptions) {
     fs.mkdirSync(opts.dataDir, { recursive: true });
     this.settings = new SettingsFile(opts.dataDir);
     this.supervisor = new Supervisor(opts.launcher, workersDir(), {
-      onSample: (s) => this.latestSamples.set(s.process, s),
+      onSample: (s) => this.recordSample(s),
       onRestart: (kind, reason) => this.emit('worker.restarted', { kind, reason }),
     });
     this.sampler = new ProcessSampler({
       process: opts.processName ?? 'host',
       onSample: (s) => {
-        this.latestSamples.set(s.process, { ...s, pid: process.pid });
+        this.recordSample({ ...s, pid: process.pid });
         this.emit('metrics.samples', [...this.latestSamples.values()]);
       },
     });
     this.sampler.start();
+  }
+
+  get workspace(): WorkspaceInfo | null {
+    return this.current;
+  }
+
+  /** `silent` while the info is still incomplete (counts not yet known). */
+  setWorkspace(info: WorkspaceInfo | null, opts: { silent?: boolean } = {}): void {
+    const previous = this.current;
+    if (previous && previous.path !== info?.path) this.supervisor.invalidate(previous.path);
+    this.current = info;
+    if (!opts.silent) this.emit('workspace.changed', info);
   }
 
   subscribe(listener: EventListener): () => void {
@@ -63,6 +77,12 @@ export class Host {
 
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     for (const l of this.listeners) l(event, payload);
+  }
+
+  /** Every sample of every process as it arrives (the profiler keeps history from this). */
+  onSample(listener: (s: ProcessSample) => void): () => void {
+    this.sampleListeners.add(listener);
+    return () => this.sampleListeners.delete(listener);
   }
 
   samples(): ProcessSample[] {
@@ -84,14 +104,22 @@ export class Host {
     const params = parsed.data as Record<string, unknown>;
     const t = performance.now();
     try {
-      if (def.route === 'host') return await this.handleOnHost(method, params);
+      if (def.route === 'host') {
+        const handler = hostHandlers[method];
+        if (!handler) throw new WorkbenchError('INTERNAL', `${method} has no host handler`);
+        return await handler(params, this);
+      }
       if (method === 'import.start') this.checkImportPaths(params);
       if ('job' in def && def.job) return this.startJob(method, def.route, params);
-      const { promise } = this.supervisor.call(def.route, method, params, this.context());
-      return await promise;
+      return await this.callWorker(def.route, method, params);
     } finally {
       this.sampler.latency.record(performance.now() - t);
     }
+  }
+
+  /** Calls a worker directly (handlers use this; the renderer goes through `handle`). */
+  callWorker(kind: WorkerKind, method: string, params: unknown): Promise<unknown> {
+    return this.supervisor.call(kind, method, params, this.context()).promise;
   }
 
   /** Runs a job-method to completion (CLI-style callers and the sample loader). */
@@ -118,8 +146,22 @@ export class Host {
     this.supervisor.stop();
   }
 
-  private context(): WorkerContext {
-    return { workspace: this.workspace?.path ?? null, store: this.workspace?.store ?? 'sqlite', uploadDir: this.opts.uploadDir };
+  context(): WorkerContext {
+    return { workspace: this.current?.path ?? null, store: this.current?.store ?? 'sqlite', uploadDir: this.opts.uploadDir };
+  }
+
+  /** Headless clients may only name paths inside folders the user allowed. */
+  checkPath(p: string, what: string): void {
+    if (this.opts.trustClientPaths) return;
+    const roots = [this.opts.dataDir, resourcesDir(), ...(this.opts.allowedRoots ?? [])];
+    if (!roots.some((r) => isInside(r, p))) {
+      throw new WorkbenchError('FORBIDDEN', `This ${what} is outside the folders the workbench may use. Start the server with --allow <folder> to permit it.`, { value: p });
+    }
+  }
+
+  private recordSample(s: ProcessSample): void {
+    this.latestSamples.set(s.process, s);
+    for (const l of this.sampleListeners) l(s);
   }
 
   private startJob(method: string, kind: WorkerKind, params: unknown): { jobId: string } {
@@ -133,7 +175,13 @@ export class Host {
     promise.then(
       async (result) => {
         this.jobs.finish(job, result);
-        if (method === 'import.start') await this.afterGraphChange();
+        for (const hook of jobFinishedHooks) {
+          try {
+            await hook(method, result, this);
+          } catch {
+            // A follow-up (stats refresh, auto-embed) failing must not turn a finished job into a failed one.
+          }
+        }
         this.emit('job.finished', { jobId: job.jobId, method, result });
       },
       (err) => {
@@ -145,89 +193,9 @@ export class Host {
     return { jobId: job.jobId };
   }
 
-  private async afterGraphChange(): Promise<void> {
-    if (!this.workspace) return;
-    this.supervisor.invalidate(this.workspace.path, ['graph', 'vector']);
-    await this.refreshWorkspaceInfo();
-    this.emit('workspace.changed', this.workspace);
-  }
-
-  private async refreshWorkspaceInfo(): Promise<void> {
-    if (!this.workspace) return;
-    const stats = (await this.supervisor.call('store', 'graph.stats', {}, this.context()).promise) as { nodes: number; edges: number };
-    this.workspace = { ...this.workspace, nodes: stats.nodes, edges: stats.edges };
-  }
-
-  private async handleOnHost(method: string, params: Record<string, unknown>): Promise<unknown> {
-    switch (method) {
-      case 'workspace.open':
-        return this.openWorkspace(params.path as string | undefined, params.name as string | undefined);
-      case 'workspace.openSample':
-        return this.openSample();
-      case 'workspace.current':
-        if (!this.workspace && this.settings.get().lastWorkspace && fs.existsSync(this.settings.get().lastWorkspace!)) {
-          try {
-            await this.openWorkspace(this.settings.get().lastWorkspace);
-          } catch {
-            this.settings.forgetLast();
-          }
-        }
-        return this.workspace;
-      case 'workspace.recent':
-        return this.settings.get().recent.filter((r) => fs.existsSync(r.path));
-      case 'workspace.close':
-        if (this.workspace) this.supervisor.invalidate(this.workspace.path);
-        this.workspace = null;
-        this.settings.forgetLast();
-        this.emit('workspace.changed', null);
-        return { ok: true };
-      case 'job.cancel': {
-        const job = this.jobs.get(params.jobId as string);
-        if (!job) throw new WorkbenchError('NOT_FOUND', 'No such job');
-        if (job.state === 'running' && job.callId) this.supervisor.cancel(job.kind, job.callId);
-        return { ok: true };
-      }
-      case 'job.list':
-        return this.jobs.list();
-      default:
-        throw new WorkbenchError('BAD_REQUEST', `${method} is not handled by the host`);
-    }
-  }
-
-  async openWorkspace(requested?: string, name?: string): Promise<WorkspaceInfo> {
-    const dir = requested ? path.resolve(requested) : path.join(this.opts.dataDir, 'workspaces', `workspace-${new Date().toISOString().replace(/[:.]/g, '-')}`);
-    this.checkPath(dir, 'workspace folder');
-    fs.mkdirSync(dir, { recursive: true });
-    if (this.workspace && this.workspace.path !== dir) this.supervisor.invalidate(this.workspace.path);
-    this.workspace = { path: dir, name: name ?? path.basename(dir), store: 'sqlite', nodes: 0, edges: 0 };
-    await this.refreshWorkspaceInfo();
-    this.settings.rememberWorkspace(dir, this.workspace.name);
-    this.emit('workspace.changed', this.workspace);
-    return this.workspace;
-  }
-
-  private async openSample(): Promise<WorkspaceInfo> {
-    const dir = path.join(this.opts.dataDir, 'workspaces', 'sample');
-    const info = await this.openWorkspace(dir, 'Sample: Dulce base (AutoSchemaKG shape)');
-    if (info.nodes > 0) return info;
-    const sampleDir = path.join(resourcesDir(), 'sample');
-    const files = fs.readdirSync(sampleDir).filter((f) => /\.(csv|jsonl|graphml)$/.test(f)).map((f) => ({ path: path.join(sampleDir, f) }));
-    await this.runJob('import.start', { files });
-    return this.workspace!;
-  }
-
   private checkImportPaths(params: Record<string, unknown>): void {
     for (const f of (params.files as Array<{ path?: string }>) ?? []) {
       if (f.path) this.checkPath(f.path, 'file');
-    }
-  }
-
-  /** Headless clients may only name paths inside folders the user allowed. */
-  private checkPath(p: string, what: string): void {
-    if (this.opts.trustClientPaths) return;
-    const roots = [this.opts.dataDir, resourcesDir(), ...(this.opts.allowedRoots ?? [])];
-    if (!roots.some((r) => isInside(r, p))) {
-      throw new WorkbenchError('FORBIDDEN', `This ${what} is outside the folders the workbench may use. Start the server with --allow <folder> to permit it.`, { value: p });
     }
   }
 }
