@@ -31,3 +31,41 @@ describe('GEXF datasets', () => {
     expect(edges.every((e) => e.props.directed === undefined)).toBe(true);
   });
 });
+
+describe('GEXF semantics on a small hand-written file', () => {
+  it('applies attribute defaults by title, GEXF 1.1 id= attvalues, per-edge type, kind/label as edge type', async () => {
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kgw-gexf-'));
+    const file = path.join(dir, 'small.gexf');
+    fs.writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://www.gexf.net/1.1draft" version="1.1">
+  <graph defaultedgetype="directed">
+    <attributes class="node">
+      <attribute id="0" title="type" type="string"><default>person</default></attribute>
+      <attribute id="1" title="age" type="integer"/>
+    </attributes>
+    <attributes class="edge"><attribute id="w2" title="since" type="long"/></attributes>
+    <nodes>
+      <node id="a" label="Ann"><attvalues><attvalue id="1" value="42"/></attvalues></node>
+      <node id="b" label="Bob"><attvalues><attvalue for="0" value="robot"/></attvalues></node>
+    </nodes>
+    <edges>
+      <edge source="a" target="b" label="knows" weight="2.5"><attvalues><attvalue for="w2" value="1999"/></attvalues></edge>
+      <edge source="b" target="a" type="undirected" kind="pal"/>
+    </edges>
+  </graph>
+</gexf>
+`);
+    const { nodes, edges } = await parseWith(gexfFormatHandler, file);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(nodes).toEqual([
+      { id: 'a', name: 'Ann', type: 'person', props: { age: 42 }, line: 10 },
+      { id: 'b', name: 'Bob', type: 'robot', props: {}, line: 11 },
+    ]);
+    expect(edges).toEqual([
+      { source: 'a', target: 'b', type: 'knows', props: { since: 1999, weight: 2.5 }, line: 14 },
+      { source: 'b', target: 'a', type: 'pal', props: { weight: 1, directed: false }, line: 15 },
+    ]);
+  });
+});

@@ -22,8 +22,8 @@ function domainOf(forAttr: string | undefined): KeyDomain {
 }
 
 export class GraphmlKeys {
-  private readonly byDomainAndId = new Map<string, GraphmlKey>();
-  private defaultsCache = new Map<'node' | 'edge', Array<[string, PropValue]>>();
+  /** domain -> key id -> key (two levels: no string building per `<data>` lookup). */
+  private readonly byDomain = new Map<KeyDomain, Map<string, GraphmlKey>>();
   /** Bumped on every declaration so that callers can recompute what they derived from keys. */
   version = 0;
 
@@ -34,8 +34,9 @@ export class GraphmlKeys {
       kind: valueKind(attrs['attr.type']),
       domain: domainOf(attrs.for),
     };
-    this.byDomainAndId.set(`${key.domain}\u0000${key.id}`, key);
-    this.defaultsCache.clear();
+    let ids = this.byDomain.get(key.domain);
+    if (!ids) this.byDomain.set(key.domain, (ids = new Map()));
+    ids.set(key.id, key);
     this.version++;
     return key;
   }
@@ -43,34 +44,49 @@ export class GraphmlKeys {
   setDefault(key: GraphmlKey, text: string): void {
     const converted = convertValue(text, key.kind);
     if (converted) key.default = converted.value;
-    this.defaultsCache.clear();
+    this.version++;
   }
 
   lookup(domain: 'node' | 'edge' | 'graph', id: string): GraphmlKey | undefined {
-    return this.byDomainAndId.get(`${domain}\u0000${id}`) ?? this.byDomainAndId.get(`all\u0000${id}`);
+    return this.byDomain.get(domain)?.get(id) ?? this.byDomain.get('all')?.get(id);
   }
 
   /** attr.names of the keys that apply to nodes or edges (for choosing name/type keys). */
   namesFor(domain: 'node' | 'edge'): string[] {
     const names: string[] = [];
-    for (const k of this.byDomainAndId.values()) {
+    for (const k of this.all()) {
       if (k.name !== undefined && (k.domain === domain || k.domain === 'all')) names.push(k.name);
     }
     return names;
   }
 
-  /** Fresh props holding every declared default for the domain. */
-  defaults(domain: 'node' | 'edge'): Props {
-    let list = this.defaultsCache.get(domain);
-    if (!list) {
-      list = [];
-      for (const k of this.byDomainAndId.values()) {
-        if (k.name !== undefined && k.default !== undefined && (k.domain === domain || k.domain === 'all')) list.push([k.name, k.default]);
-      }
-      this.defaultsCache.set(domain, list);
-    }
-    const props: Props = {};
-    for (const [name, value] of list) props[name] = value;
-    return props;
+  private *all(): Generator<GraphmlKey> {
+    for (const ids of this.byDomain.values()) yield* ids.values();
   }
+
+  /** The declared default of the key named `name` for the domain, if any. */
+  defaultOf(domain: 'node' | 'edge', name: string | undefined): PropValue | undefined {
+    if (name === undefined) return undefined;
+    for (const k of this.all()) {
+      if (k.name === name && (k.domain === domain || k.domain === 'all')) return k.default;
+    }
+    return undefined;
+  }
+
+  /** Every declared default for the domain as [attr.name, value], except for the named keys. */
+  defaultsList(domain: 'node' | 'edge', except?: string, except2?: string): Array<[string, PropValue]> {
+    const list: Array<[string, PropValue]> = [];
+    for (const k of this.all()) {
+      if (k.name === undefined || k.name === except || k.name === except2 || k.default === undefined) continue;
+      if (k.domain === domain || k.domain === 'all') list.push([k.name, k.default]);
+    }
+    return list;
+  }
+}
+
+/** Fresh props holding the given defaults. */
+export function propsFromDefaults(list: Array<[string, PropValue]>): Props {
+  const props: Props = {};
+  for (let i = 0; i < list.length; i++) props[list[i][0]] = list[i][1];
+  return props;
 }

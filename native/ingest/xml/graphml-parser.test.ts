@@ -126,3 +126,43 @@ describe('GraphML datasets', () => {
     expect(edges.every((e) => e.props.directed === false)).toBe(true);
   });
 });
+
+describe('GraphML semantics on a small hand-written file', () => {
+  it('applies typed defaults, per-edge directed, undeclared keys, name/type defaults; skips hyperedges', async () => {
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kgw-graphml-'));
+    const file = path.join(dir, 'small.graphml');
+    fs.writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="k0" for="node" attr.name="name" attr.type="string"/>
+  <key id="k1" for="node" attr.name="kind" attr.type="string"><default>thing</default></key>
+  <key id="k2" for="node" attr.name="score" attr.type="double"><default>0.5</default></key>
+  <key id="k3" for="node" attr.name="big" attr.type="long"/>
+  <key id="k4" for="all" attr.name="ok" attr.type="boolean"><default>false</default></key>
+  <key id="k5" for="edge" attr.name="relation" attr.type="string"><default>related to</default></key>
+  <key id="k6" for="node" attr.name="count" attr.type="int"/>
+  <graph id="G" edgedefault="undirected">
+    <node id="a"><data key="k0">Alpha</data><data key="k3">9007199254740993</data><data key="k4">true</data></node>
+    <node id="b"><data key="k1">person</data><data key="k2">2</data><data key="k6">many</data><data key="zz">x</data></node>
+    <edge source="a" target="b"/>
+    <edge source="b" target="a" directed="true"><data key="k5">knows</data></edge>
+    <edge source="a" target="a"/>
+    <hyperedge><endpoint node="a"/><endpoint node="b"/></hyperedge>
+  </graph>
+</graphml>
+`);
+    const { nodes, edges, warnings } = await parseWith(xmlFormatHandlers[0], file);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(nodes).toEqual([
+      { id: 'a', name: 'Alpha', type: 'thing', props: { score: 0.5, ok: true, big: '9007199254740993' }, line: 11 },
+      { id: 'b', type: 'person', props: { score: 2, ok: false, count: 'many', zz: 'x' }, line: 12 },
+    ]);
+    expect(edges).toEqual([
+      { source: 'a', target: 'b', type: 'related to', props: { ok: false, directed: false }, line: 13 },
+      { source: 'b', target: 'a', type: 'knows', props: { ok: false }, line: 14 },
+      { source: 'a', target: 'a', type: 'related to', props: { ok: false, directed: false }, line: 15 },
+    ]);
+    expect(warnings.map((w) => w.code).sort()).toEqual(['BAD_VALUE', 'HYPEREDGE_SKIPPED', 'UNDECLARED_KEY']);
+  });
+});

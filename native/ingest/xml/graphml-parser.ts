@@ -4,10 +4,10 @@
  * `<y:NodeLabel>`/`<y:EdgeLabel>`, which names the node or types the edge when no key does.
  */
 import { WorkbenchError } from '../../../electron/common/errors';
-import type { EdgeRecord, NodeRecord, Props } from '../../../electron/common/model';
+import type { EdgeRecord, NodeRecord, PropValue, Props } from '../../../electron/common/model';
 import type { ParseBatch, ParserInput } from '../format';
-import { GraphmlKeys, type GraphmlKey } from './graphml-keys';
-import { edgeRoles, isPassageType, nodeRoles, takeLabel, type RecordRoles } from './record-roles';
+import { GraphmlKeys, propsFromDefaults, type GraphmlKey } from './graphml-keys';
+import { asLabel, edgeRoles, isPassageType, nodeRoles, type RecordRoles } from './record-roles';
 import { parseXmlFile, type XmlHandler } from './sax-driver';
 import type { BatchCollector } from './text-source';
 import { convertValue } from './typed-values';
@@ -21,6 +21,9 @@ interface Owner {
   props: Props;
   /** Text of the first yEd NodeLabel/EdgeLabel inside this element. */
   label?: string;
+  /** Values of the keys chosen as name and type: kept apart from props (no `delete` later). */
+  name?: string;
+  type?: string;
   line: number;
 }
 
@@ -50,6 +53,11 @@ class GraphmlHandler implements XmlHandler {
   private rolesVersion = -1;
   private nodeRoleKeys: RecordRoles = {};
   private edgeRoleKeys: RecordRoles = {};
+  /** Declared defaults of the name/type keys, as labels. */
+  private roleDefaults: { nodeName?: string; nodeType?: string; edgeType?: string } = {};
+  /** Defaults of the other keys, copied into each node/edge's props. */
+  private nodeDefaults: Array<[string, PropValue]> = [];
+  private edgeDefaults: Array<[string, PropValue]> = [];
 
   constructor(private readonly batch: BatchCollector, private readonly file: string) {}
 
@@ -78,14 +86,16 @@ class GraphmlHandler implements XmlHandler {
     switch (name) {
       case 'node':
         if (a.id === undefined) throw this.error('A <node> has no id attribute', line, '<node id="...">');
-        this.owners.push({ kind: 'node', id: a.id, props: this.keys.defaults('node'), line });
+        this.refreshRoles();
+        this.owners.push({ kind: 'node', id: a.id, props: propsFromDefaults(this.nodeDefaults), line });
         break;
       case 'edge':
         if (a.source === undefined || a.target === undefined) {
           throw this.error('An <edge> lacks its source or target attribute', line, '<edge source="..." target="...">');
         }
+        this.refreshRoles();
         this.owners.push({
-          kind: 'edge', id: a.id, source: a.source, target: a.target, props: this.keys.defaults('edge'), line,
+          kind: 'edge', id: a.id, source: a.source, target: a.target, props: propsFromDefaults(this.edgeDefaults), line,
           directed: a.directed !== undefined ? a.directed === 'true' : this.directedStack[this.directedStack.length - 1] ?? true,
         });
         break;
@@ -180,20 +190,36 @@ class GraphmlHandler implements XmlHandler {
     if (converted.mismatch) {
       this.batch.warn('BAD_VALUE', `A value does not fit its key type (${key.name}: ${key.kind}); kept as text`, owner.line, d.text.slice(0, 80));
     }
-    owner.props[key.name!] = converted.value;
+    const name = key.name!;
+    const roles = owner.kind === 'node' ? this.nodeRoleKeys : this.edgeRoleKeys;
+    if (name === roles.name || name === roles.type) {
+      const label = asLabel(converted.value);
+      if (label !== undefined) {
+        if (name === roles.name) owner.name = label;
+        else owner.type = label;
+        return;
+      }
+    }
+    owner.props[name] = converted.value;
   }
 
   private refreshRoles(): void {
     if (this.rolesVersion === this.keys.version) return;
     this.nodeRoleKeys = nodeRoles(this.keys.namesFor('node'));
     this.edgeRoleKeys = edgeRoles(this.keys.namesFor('edge'));
+    this.nodeDefaults = this.keys.defaultsList('node', this.nodeRoleKeys.name, this.nodeRoleKeys.type);
+    this.edgeDefaults = this.keys.defaultsList('edge', this.edgeRoleKeys.type);
+    this.roleDefaults = {
+      nodeName: asLabel(this.keys.defaultOf('node', this.nodeRoleKeys.name)),
+      nodeType: asLabel(this.keys.defaultOf('node', this.nodeRoleKeys.type)),
+      edgeType: asLabel(this.keys.defaultOf('edge', this.edgeRoleKeys.type)),
+    };
     this.rolesVersion = this.keys.version;
   }
 
   private emitNode(o: Owner): void {
-    this.refreshRoles();
-    const name = takeLabel(o.props, this.nodeRoleKeys.name) ?? o.label;
-    const type = takeLabel(o.props, this.nodeRoleKeys.type);
+    const name = o.name ?? this.roleDefaults.nodeName ?? o.label;
+    const type = o.type ?? this.roleDefaults.nodeType;
     const node: NodeRecord = { id: o.id!, props: o.props, line: o.line };
     if (name !== undefined) node.name = name;
     if (type !== undefined) node.type = type;
@@ -202,8 +228,7 @@ class GraphmlHandler implements XmlHandler {
   }
 
   private emitEdge(o: Owner): void {
-    this.refreshRoles();
-    const type = takeLabel(o.props, this.edgeRoleKeys.type) ?? o.label;
+    const type = o.type ?? this.roleDefaults.edgeType ?? o.label;
     if (!o.directed) o.props.directed = false;
     const edge: EdgeRecord = { source: o.source!, target: o.target!, props: o.props, line: o.line };
     if (o.id !== undefined) edge.id = o.id;
