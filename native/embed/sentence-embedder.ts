@@ -6,11 +6,12 @@
  * own longest text; a graph's names (2-10 pieces) never pay for a 256-piece passage.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import * as ort from 'onnxruntime-node';
 import { WorkbenchError } from '../../electron/common/errors';
 import { validateModelDir, type ModelFolder } from './model-manager';
+import { rewriteWeightOnlyInt8MatMuls } from './onnx-int8-matmul';
 import { SentenceTokenizer } from './sentence-tokenizer';
 
 export interface EmbedderOptions {
@@ -24,6 +25,12 @@ export interface EmbedderOptions {
   maxTokens?: number;
   graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
   executionMode?: 'sequential' | 'parallel';
+  /** Run weight-only int8 MatMuls as int8 GEMMs with per-token activation quantization
+   *  (onnx-int8-matmul.ts). Default false. Measured on all-MiniLM-L6-v2 int8: ~1.7x less inference
+   *  CPU, still batch-invariant, but vectors move (cosine to the default output: median 0.998,
+   *  worst seen 0.984), so it is for bulk indexing where speed beats the last digit.
+   *  The modelId then ends in `+q8act`, so an index never mixes the two silently. */
+  int8MatMul?: boolean;
   /** Overrides the id vectors are tagged with; default `<model name>@<sha256 prefix of model.onnx>`, so
    *  int8 and fp32 exports of one model never share vectors. */
   modelId?: string;
@@ -50,6 +57,8 @@ export class SentenceEmbedder {
 
   private constructor(
     private readonly session: ort.InferenceSession,
+    /** MatMuls running as int8 GEMMs (0 when the model is float or int8MatMul is off). */
+    readonly int8MatMuls: number,
     private readonly tokenizer: SentenceTokenizer,
     private readonly hasTokenTypeIds: boolean,
     private readonly pool: PoolMode,
@@ -65,9 +74,11 @@ export class SentenceEmbedder {
     const maxTokens = Math.min(options.maxTokens ?? 256, folder.maxPositionEmbeddings ?? Infinity);
     const tokenizer = SentenceTokenizer.fromFiles(folder.tokenizerFile, folder.tokenizerConfigFile, maxTokens);
     const threads = Math.max(1, options.threads ?? os.availableParallelism());
+    const modelBytes = await readFile(folder.modelFile);
+    const int8 = options.int8MatMul ? rewriteWeightOnlyInt8MatMuls(modelBytes) : { model: modelBytes, rewritten: 0 };
     let session: ort.InferenceSession;
     try {
-      session = await ort.InferenceSession.create(folder.modelFile, {
+      session = await ort.InferenceSession.create(int8.model, {
         intraOpNumThreads: threads,
         interOpNumThreads: 1,
         executionMode: options.executionMode ?? 'sequential',
@@ -88,9 +99,11 @@ export class SentenceEmbedder {
       }
     }
     const pool = choosePoolMode(session.outputNames);
-    const modelId = options.modelId ?? `${folder.modelName}@${(await sha256File(folder.modelFile)).slice(0, 12)}`;
+    const modelId =
+      options.modelId ?? `${folder.modelName}@${createHash('sha256').update(modelBytes).digest('hex').slice(0, 12)}${int8.rewritten ? '+q8act' : ''}`;
     return new SentenceEmbedder(
       session,
+      int8.rewritten,
       tokenizer,
       session.inputNames.includes('token_type_ids'),
       pool,
@@ -230,14 +243,4 @@ function normaliseRow(out: Float32Array, row: number, dim: number): void {
 
 function emptyStats(): EmbedderStats {
   return { texts: 0, batches: 0, tokens: 0, paddedTokens: 0, tokenizeMs: 0, tensorMs: 0, inferenceMs: 0, poolMs: 0 };
-}
-
-function sha256File(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file)
-      .on('data', (c) => hash.update(c))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
 }
