@@ -6,11 +6,13 @@
  * Values under other keys are skipped without being materialised, so memory stays bounded by one
  * record plus one chunk.
  *
- * Why not stream-json: on a generated 100 MB node-link file (generate-json.ts, 2 cores) stream-json
- * 3.8 reached 5.6 MB/s through its Node stream with default options, 13.9 MB/s with packed values
- * only, and 62.6 MB/s for its bare tokenizer alone (before assembling any object). This scanner plus
- * JSON.parse parses and maps the same file at the rate the benchmark (bench-json.ts) prints; see the
- * report in json/README section of the benchmark output (about 200+ MB/s here).
+ * Why not stream-json (measured on the same generated 102 MB node-link file from generate-json.ts,
+ * Node 20, 2 shared cores): stream-json 3.8 through its Node stream gave 5.6 MB/s with default
+ * options and 13.9 MB/s with packed values only; its bare tokenizer function alone (no objects
+ * assembled, no mapping) gave 62.6 MB/s. This scanner with one JSON.parse per run of records, plus
+ * mapping to NodeRecord/EdgeRecord, gives 72-89 MB/s of CPU time (bench-graph-formats.ts; wall-clock
+ * MB/s on a loaded machine is lower and is printed beside it). A first version with one JSON.parse
+ * per record (and a slower mapper) used 2.0 s of CPU for the file, against 1.2 s now.
  */
 import { WorkbenchError } from '../../../electron/common/errors';
 
