@@ -66,6 +66,7 @@ export async function dropFiles(page: Page, filePaths: string[], selector = '[da
 
 export const test = base.extend<object, { host: HeadlessHost }>({
   host: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured first argument
     async ({}, use) => {
       const h = await startHost();
       await use(h);
