@@ -1,8 +1,10 @@
 /**
  * Prints the multi-hop benchmark table. Bundle and run:
  *   npx esbuild --bundle --platform=node --outfile=/tmp/gb.js native/graph/bench-graph-cli.ts && node /tmp/gb.js [--json] [n:degree ...]
- * Default sizes: 10K nodes degree 5, 100K degree 8, 1M degree 12.
+ * Default sizes: 10K nodes degree 5, 100K degree 8, 1M degree 12. Loading from SQLite has its own
+ * script: bench-sqlite-load.ts.
  */
+import os from 'node:os';
 import { benchGraph, type GraphBenchResult } from './bench-graph';
 
 const args = process.argv.slice(2);
@@ -12,9 +14,10 @@ const runs = sizes.length > 0 ? sizes : ([[10_000, 5], [100_000, 8], [1_000_000,
 
 const results: GraphBenchResult[] = [];
 for (const [n, degree] of runs) results.push(benchGraph(n, degree));
+const loadAverage = os.loadavg()[0];
 
 if (json) {
-  console.log(JSON.stringify(results, null, 2));
+  console.log(JSON.stringify({ results, loadAverage, cpus: os.cpus().length }, null, 2));
 } else {
   const header = ['nodes', 'edges', 'build ms', 'CSR MB', 'rss MB', '3-hop out med/p95 ms (nodes)', '3-hop both med/p95 ms (nodes)', 'path med/p95 ms', 'PPR 20 it ms'];
   const rows = results.map((r) => [
@@ -33,4 +36,5 @@ if (json) {
   console.log(line(header));
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
   for (const r of rows) console.log(line(r));
+  console.log(`\nload average while running: ${loadAverage.toFixed(2)} on ${os.cpus().length} cores`);
 }

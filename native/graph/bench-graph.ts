@@ -1,7 +1,7 @@
 /**
  * Multi-hop benchmark on a generated graph: CSR build time and size, 3-hop latency as the median
  * and p95 over many random start nodes (answer sizes reported beside them), shortest-path latency,
- * and 20 iterations of personalised PageRank.
+ * and 20 iterations of personalised PageRank. No SQLite here, so it bundles into one plain file.
  */
 import { performance } from 'node:perf_hooks';
 import { Csr, type Direction } from './csr';
@@ -90,6 +90,6 @@ function median(values: ArrayLike<number>): number {
   return quantile(values, 0.5);
 }
 
-function round(ms: number): number {
+export function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }

@@ -59,7 +59,7 @@ describe('loadGraphFromSqlite', () => {
     expect(path.cost).toBe(6);
   });
 
-  it('uses a map for sparse rowids and matches a CSR built from the same edges', () => {
+  it('uses a map for sparse rowids, reads in chunks and matches a CSR built from the same edges', () => {
     const db = database();
     const gen = generateGraph({ nodes: 3000, degree: 5, seed: 8, edgeTypes: 4, nodeTypes: 2 });
     const ridOf = (i: number) => 1_000_000 + i * 7919; // far from dense
@@ -69,10 +69,13 @@ describe('loadGraphFromSqlite', () => {
       for (let i = 0; i < gen.nodeCount; i++) insertNode.run(ridOf(i), `n${i}`, `type${gen.nodeType[i]}`);
       for (let e = 0; e < gen.src.length; e++) insertEdge.run(ridOf(gen.src[e]), ridOf(gen.dst[e]), `rel${gen.etype[e]}`);
     })();
-    const loaded = loadGraphFromSqlite(db);
+    const loaded = loadGraphFromSqlite(db, { chunkRows: 1000 }); // many chunks per table
     expect(loaded.csr.nodeCount).toBe(gen.nodeCount);
     expect(loaded.csr.edgeCount).toBe(gen.src.length);
     expect(loaded.weights).toBeUndefined();
+    expect([...loaded.edgeRids]).toEqual(Array.from({ length: gen.src.length }, (_, e) => e + 1));
+    expect([...loaded.nodeRids]).toEqual(Array.from({ length: gen.nodeCount }, (_, i) => ridOf(i)));
+    expect([...loaded.csr.src].map((i) => loaded.nodeRids[i])).toEqual([...gen.src].map(ridOf));
     const direct = new GraphEngine(gen);
     const fromDb = new GraphEngine(loaded.csr);
     const relId = (t: number) => loaded.edgeTypes.get(`rel${t}`)!;
