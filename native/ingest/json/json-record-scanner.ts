@@ -44,7 +44,7 @@ interface Frame {
   key?: string;
 }
 
-const SCALAR_KEYS = new Set(['directed', 'multigraph', 'format_version']);
+const SCALAR_KEYS = new Set(['directed', 'multigraph']);
 
 function isSpace(c: number): boolean {
   return c === 32 || c === LF || c === 13 || c === 9;
