@@ -21,8 +21,12 @@ afterEach(() => {
   for (const s of samplers.splice(0)) s.stop();
 });
 
+/**
+ * Tests that call sample() themselves use an hour-long interval: under load a 1 s timer could fire
+ * between two manual samples and take the window they are measuring.
+ */
 function make(options: Partial<ConstructorParameters<typeof ProcessSampler>[0]> = {}): ProcessSampler {
-  const sampler = new ProcessSampler({ process: 'test', onSample: () => {}, ...options });
+  const sampler = new ProcessSampler({ process: 'test', onSample: () => {}, intervalMs: 3_600_000, ...options });
   samplers.push(sampler);
   return sampler;
 }
