@@ -33,6 +33,8 @@ export interface PageRankStats {
   iterations: number;
   /** L1 change of the last iteration. */
   delta: number;
+  /** Iterations run in the sparse push mode (the rest pulled over the whole graph). */
+  pushIterations?: number;
 }
 
 export function personalizedPageRank(
@@ -70,30 +72,64 @@ export function personalizedPageRank(
   // Sums and scores stay float64 either way.
   const precision = opts.precision ?? (n > 100_000 ? 'float32' : 'float64');
   const contrib = precision === 'float32' ? new Float32Array(n) : new Float64Array(n);
+  // Sparse start: while the scored nodes' edges are few, push from them instead of pulling into
+  // every node (iteration k only reaches k hops from the seeds). The scored set only grows, since
+  // seeds keep their teleport mass, so one growing list tracks it until pulling is cheaper.
+  const front = new SparseFront(n, walkSides);
+  for (let i = 0; i < seedNodes.length; i++) front.add(seedNodes[i]);
+  const pushLimit = (walkSides.length * csr.edgeCount + n) / 4;
   let done = 0;
+  let pushed = 0;
   let delta = Infinity;
   for (let it = 0; it < iterations; it++) {
     let dangling = 0;
-    for (let u = 0; u < n; u++) {
-      const inv = invDegree[u];
-      if (inv === 0) dangling += x[u];
-      contrib[u] = x[u] * inv;
-    }
-    for (let v = 0; v < n; v++) {
-      let sum = 0;
-      if (mask === null) {
-        for (let p = offA[v], end = offA[v + 1]; p < end; p++) sum += contrib[nbA[p]];
-        if (twoSides) for (let p = offB[v], end = offB[v + 1]; p < end; p++) sum += contrib[nbB[p]];
-      } else {
-        for (let p = offA[v], end = offA[v + 1]; p < end; p++) if (mask[etype[eA[p]]] === 1) sum += contrib[nbA[p]];
-        if (twoSides) for (let p = offB[v], end = offB[v + 1]; p < end; p++) if (mask[etype[eB[p]]] === 1) sum += contrib[nbB[p]];
+    if (front.edges <= pushLimit) {
+      pushed++;
+      const list = front.list;
+      const scored = front.size;
+      for (let i = 0; i < scored; i++) next[list[i]] = 0;
+      for (let i = 0; i < scored; i++) {
+        const u = list[i];
+        const inv = invDegree[u];
+        if (inv === 0) {
+          dangling += x[u];
+          continue;
+        }
+        const c = x[u] * inv;
+        for (let s = 0; s < walkSides.length; s++) {
+          const [offsets, nbrs, eidx] = walkSides[s];
+          for (let p = offsets[u], end = offsets[u + 1]; p < end; p++) {
+            if (mask !== null && mask[etype[eidx[p]]] === 0) continue;
+            const v = nbrs[p];
+            if (front.flag[v] === 0) front.add(v); // next[v] is still 0 there
+            next[v] += c;
+          }
+        }
       }
-      next[v] = damping * sum;
+      for (let i = 0; i < front.size; i++) next[list[i]] *= damping;
+    } else {
+      for (let u = 0; u < n; u++) {
+        const inv = invDegree[u];
+        if (inv === 0) dangling += x[u];
+        contrib[u] = x[u] * inv;
+      }
+      for (let v = 0; v < n; v++) {
+        let sum = 0;
+        if (mask === null) {
+          for (let p = offA[v], end = offA[v + 1]; p < end; p++) sum += contrib[nbA[p]];
+          if (twoSides) for (let p = offB[v], end = offB[v + 1]; p < end; p++) sum += contrib[nbB[p]];
+        } else {
+          for (let p = offA[v], end = offA[v + 1]; p < end; p++) if (mask[etype[eA[p]]] === 1) sum += contrib[nbA[p]];
+          if (twoSides) for (let p = offB[v], end = offB[v + 1]; p < end; p++) if (mask[etype[eB[p]]] === 1) sum += contrib[nbB[p]];
+        }
+        next[v] = damping * sum;
+      }
     }
     const back = 1 - damping + damping * dangling;
     for (let i = 0; i < seedNodes.length; i++) next[seedNodes[i]] += back * seedWeights[i];
     delta = 0;
-    for (let v = 0; v < n; v++) delta += Math.abs(next[v] - x[v]);
+    if (front.edges <= pushLimit) for (let i = 0; i < front.size; i++) delta += Math.abs(next[front.list[i]] - x[front.list[i]]);
+    else for (let v = 0; v < n; v++) delta += Math.abs(next[v] - x[v]);
     const t = x;
     x = next;
     next = t;
@@ -103,8 +139,33 @@ export function personalizedPageRank(
   if (stats) {
     stats.iterations = done;
     stats.delta = delta;
+    stats.pushIterations = pushed;
   }
   return x;
+}
+
+/** The nodes that hold score so far (a growing list with membership flags) and their edge count. */
+class SparseFront {
+  readonly list: Uint32Array;
+  readonly flag: Uint8Array;
+  size = 0;
+  /** Adjacency entries the walk scans from the listed nodes. */
+  edges = 0;
+
+  constructor(
+    n: number,
+    private readonly sides: ReturnType<typeof sidesFor>,
+  ) {
+    this.list = new Uint32Array(n);
+    this.flag = new Uint8Array(n);
+  }
+
+  add(v: number): void {
+    if (this.flag[v] === 1) return;
+    this.flag[v] = 1;
+    this.list[this.size++] = v;
+    for (const [offsets] of this.sides) this.edges += offsets[v + 1] - offsets[v];
+  }
 }
 
 /** 1 / (edges the walk can take from u), 0 for dangling nodes. */
@@ -137,9 +198,11 @@ function seedDistribution(csr: Csr, seeds: Map<number, number> | ArrayLike<numbe
       value: String(pairs.length),
     });
   }
+  // Zero-weight seeds hold no teleport mass: leaving them out keeps "seeds stay scored" true.
+  const weighted = pairs.filter(([, w]) => w > 0);
   return {
-    seedNodes: Uint32Array.from(pairs, ([node]) => node),
-    seedWeights: Float64Array.from(pairs, ([, w]) => w / total),
+    seedNodes: Uint32Array.from(weighted, ([node]) => node),
+    seedWeights: Float64Array.from(weighted, ([, w]) => w / total),
   };
 }
 
