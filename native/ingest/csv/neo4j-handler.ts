@@ -110,56 +110,79 @@ function makePlan(columns: Neo4jColumn[], autoschemakg: boolean, file: string): 
 /** AutoSchemaKG labels to the workbench's node types. */
 const ASKG_LABEL_TYPES: Record<string, string> = { text: 'passage', passage: 'passage', concept: 'concept' };
 
-async function* parseNeo4jCsv(input: ParserInput, autoschemakg: boolean): AsyncGenerator<ParseBatch> {
-  const file = input.displayName;
-  const head = await readHead(input.path);
-  const delimiter = readHeadInfo(head)?.delimiter ?? ',';
-  const tally = new WarningTally(file);
-  const seen = new SeenSet();
-  const out = new BatchBuilder();
-  let plan: Plan | undefined;
-  let isEdge = false;
-  const defaultType = input.options.defaultEdgeType || DEFAULT_EDGE_TYPE;
-  let bytesRead = 0;
+/**
+ * Turns rows into records. A class with plain methods rather than closures inside the async
+ * generator: the per-row code then runs in ordinary optimised frames (measured ~2x less CPU).
+ */
+class Neo4jRowConverter {
+  readonly tally: WarningTally;
+  readonly seen = new SeenSet();
+  readonly isEdge: boolean;
 
-  const cellValue = (raw: string, col: Neo4jColumn, line: number, column: number): PropValue => {
-    if (autoschemakg && col.type === 'string' && !col.array) {
+  constructor(
+    private readonly p: Plan,
+    private readonly file: string,
+    private readonly autoschemakg: boolean,
+    private readonly defaultType: string,
+  ) {
+    this.tally = new WarningTally(file);
+    this.isEdge = p.start !== -1;
+  }
+
+  /** Converts rows[from..] into `out`. */
+  convert(rows: string[][], lines: number[], from: number, out: BatchBuilder): void {
+    const width = this.p.width;
+    for (let r = from; r < rows.length; r++) {
+      const row = rows[r];
+      const line = lines[r];
+      if (row.length !== width) throw columnCountError(this.file, line, width, row.length, row);
+      if (this.isEdge) out.edges.push(this.toEdge(row, line));
+      else out.nodes.push(this.toNode(row, line));
+    }
+  }
+
+  private cellValue(raw: string, col: Neo4jColumn, line: number, column: number): PropValue {
+    if (this.autoschemakg && col.type === 'string' && !col.array) {
       if (raw.charCodeAt(0) === 91 /* [ */) return parseListLiteral(raw) ?? raw;
       return inferNumber(raw);
     }
-    return castValue(raw, col, { file, line, column });
-  };
+    return castValue(raw, col, { file: this.file, line, column });
+  }
 
-  const readProps = (row: string[], line: number, p: Plan): Props => {
+  private readProps(row: string[], line: number): Props {
+    const p = this.p;
     const props: Props = {};
-    for (const i of p.props) {
+    for (let k = 0; k < p.props.length; k++) {
+      const i = p.props[k];
       const raw = row[i];
       if (raw === '') continue; // Neo4j sets no property for an empty cell
-      props[p.columns[i].name] = cellValue(raw, p.columns[i], line, i + 1);
+      props[p.columns[i].name] = this.cellValue(raw, p.columns[i], line, i + 1);
     }
     return props;
-  };
+  }
 
-  const readVector = (row: string[], line: number, p: Plan): Float32Array | undefined => {
-    if (p.embedding < 0 || row[p.embedding] === '') return undefined;
-    const v = parseFloatList(row[p.embedding]);
+  private readVector(row: string[], line: number): Float32Array | undefined {
+    const i = this.p.embedding;
+    if (i < 0 || row[i] === '') return undefined;
+    const v = parseFloatList(row[i]);
     if (!v) {
-      throw new WorkbenchError('PARSE_ERROR', `Column "${p.columns[p.embedding].header}" on line ${line} is not a list of numbers`, {
-        file, line, column: p.embedding + 1, value: row[p.embedding].slice(0, 80), expected: 'an embedding like [0.1, -0.2, ...]',
+      throw new WorkbenchError('PARSE_ERROR', `Column "${this.p.columns[i].header}" on line ${line} is not a list of numbers`, {
+        file: this.file, line, column: i + 1, value: row[i].slice(0, 80), expected: 'an embedding like [0.1, -0.2, ...]',
       });
     }
     return v;
-  };
+  }
 
-  const requireId = (raw: string, line: number, column: number, what: string): string => {
-    if (raw === '') throw new WorkbenchError('PARSE_ERROR', `Empty ${what} on line ${line}`, { file, line, column, value: '', expected: `a ${what}` });
+  private requireId(raw: string, line: number, column: number, what: string): string {
+    if (raw === '') throw new WorkbenchError('PARSE_ERROR', `Empty ${what} on line ${line}`, { file: this.file, line, column, value: '', expected: `a ${what}` });
     return raw;
-  };
+  }
 
-  const toNode = (row: string[], line: number, p: Plan): NodeRecord => {
+  private toNode(row: string[], line: number): NodeRecord {
+    const p = this.p;
     const idCol = p.columns[p.id];
-    const raw = requireId(row[p.id], line, p.id + 1, 'node id');
-    const props = readProps(row, line, p);
+    const raw = this.requireId(row[p.id], line, p.id + 1, 'node id');
+    const props = this.readProps(row, line);
     if (idCol.group && idCol.name && normalizeName(idCol.name) !== 'name') props[idCol.name] = raw;
     const node: NodeRecord = { id: namespacedId(raw, idCol.group), props, line };
     const labels: string[] = [];
@@ -171,7 +194,7 @@ async function* parseNeo4jCsv(input: ParserInput, autoschemakg: boolean): AsyncG
     if (labels.length) node.labels = labels;
     if (p.name === -2) node.name = raw;
     else if (p.name >= 0 && row[p.name] !== '') node.name = row[p.name];
-    if (autoschemakg) {
+    if (this.autoschemakg) {
       const passage = p.text >= 0 ? row[p.text] : '';
       if (passage !== '') {
         node.text = passage;
@@ -182,70 +205,74 @@ async function* parseNeo4jCsv(input: ParserInput, autoschemakg: boolean): AsyncG
     } else if (labels.length) {
       node.type = labels[0];
     }
-    const vector = readVector(row, line, p);
+    const vector = this.readVector(row, line);
     if (vector) node.vector = vector;
-    if (!seen.add(node.id) && !seen.saturated) {
-      tally.note('DUPLICATE_NODE_ID', (n) => `${n} rows repeat a node id already seen in ${file}; they are merged`, line, node.id);
+    if (!this.seen.add(node.id) && !this.seen.saturated) {
+      const file = this.file;
+      this.tally.note('DUPLICATE_NODE_ID', (n) => `${n} rows repeat a node id already seen in ${file}; they are merged`, line, node.id);
     }
     return node;
-  };
+  }
 
-  const toEdge = (row: string[], line: number, p: Plan): EdgeRecord => {
-    const sCol = p.columns[p.start];
-    const tCol = p.columns[p.end];
+  private toEdge(row: string[], line: number): EdgeRecord {
+    const p = this.p;
     const edge: EdgeRecord = {
-      source: namespacedId(requireId(row[p.start], line, p.start + 1, 'start id'), sCol.group),
-      target: namespacedId(requireId(row[p.end], line, p.end + 1, 'end id'), tCol.group),
-      props: readProps(row, line, p),
+      source: namespacedId(this.requireId(row[p.start], line, p.start + 1, 'start id'), p.columns[p.start].group),
+      target: namespacedId(this.requireId(row[p.end], line, p.end + 1, 'end id'), p.columns[p.end].group),
+      props: this.readProps(row, line),
       line,
     };
     const declared = p.type >= 0 ? row[p.type] : '';
     const relation = p.kindCol >= 0 ? row[p.kindCol] : '';
+    const file = this.file;
     if (relation !== '') {
       edge.type = relation;
       if (declared !== '') edge.props.neo4j_type = declared;
     } else if (declared !== '') {
       edge.type = declared;
     } else {
-      edge.type = defaultType;
-      tally.note('DEFAULT_EDGE_TYPE', (n) => `${n} relationships in ${file} have no :TYPE; they were given the type ${defaultType}`, line);
+      const type = this.defaultType;
+      edge.type = type;
+      this.tally.note('DEFAULT_EDGE_TYPE', (n) => `${n} relationships in ${file} have no :TYPE; they were given the type ${type}`, line);
     }
-    const vector = readVector(row, line, p);
+    const vector = this.readVector(row, line);
     if (vector) edge.vector = vector;
-    if (!seen.addRow(row) && !seen.saturated) {
-      tally.note('DUPLICATE_EDGE', (n) => `${n} rows in ${file} repeat an earlier row exactly; they are merged`, line, `${edge.source} -> ${edge.target}`);
+    if (!this.seen.addRow(row) && !this.seen.saturated) {
+      this.tally.note('DUPLICATE_EDGE', (n) => `${n} rows in ${file} repeat an earlier row exactly; they are merged`, line, `${edge.source} -> ${edge.target}`);
     }
     return edge;
-  };
+  }
+}
 
+async function* parseNeo4jCsv(input: ParserInput, autoschemakg: boolean): AsyncGenerator<ParseBatch> {
+  const file = input.displayName;
+  const head = await readHead(input.path);
+  const delimiter = readHeadInfo(head)?.delimiter ?? ',';
+  const out = new BatchBuilder();
+  let conv: Neo4jRowConverter | undefined;
+  let bytesRead = 0;
   for await (const chunk of readRecords({ path: input.path, file, delimiter, quotes: true, signal: input.signal })) {
     throwIfAborted(input.signal, file);
     bytesRead = chunk.bytesRead;
     let start = 0;
-    if (!plan) {
-      plan = makePlan(parseHeader(chunk.rows[0]), autoschemakg, file);
-      isEdge = plan.start !== -1;
-      if (!isEdge && plan.id === -1) {
+    if (!conv) {
+      const plan = makePlan(parseHeader(chunk.rows[0]), autoschemakg, file);
+      if (plan.start === -1 && plan.id === -1) {
         throw new WorkbenchError('PARSE_ERROR', `The header of ${file} has no :ID column (nodes) nor :START_ID/:END_ID (relationships)`, {
           file, line: chunk.lines[0], value: chunk.rows[0].join(','), expected: 'an :ID column or :START_ID and :END_ID',
         });
       }
+      conv = new Neo4jRowConverter(plan, file, autoschemakg, input.options.defaultEdgeType || DEFAULT_EDGE_TYPE);
       start = 1;
     }
-    const p = plan;
-    for (let r = start; r < chunk.rows.length; r++) {
-      const row = chunk.rows[r];
-      const line = chunk.lines[r];
-      if (row.length !== p.width) throw columnCountError(file, line, p.width, row.length, row);
-      if (isEdge) out.edges.push(toEdge(row, line, p));
-      else out.nodes.push(toNode(row, line, p));
-      if (out.full) yield out.take(bytesRead);
-    }
+    // Chunks are small (64 KiB), so converting one whole keeps batches near BATCH_RECORDS.
+    conv.convert(chunk.rows, chunk.lines, start, out);
+    if (out.full) yield out.take(bytesRead);
   }
-  if (!plan) throw emptyFileError(file);
-  out.warnings.push(...tally.summaries());
-  if (seen.saturated) {
-    out.warnings.push({ code: 'DUPLICATE_CHECK_STOPPED', message: `${file} has more than ${seen.size} distinct rows; duplicates past that point were not counted`, file });
+  if (!conv) throw emptyFileError(file);
+  out.warnings.push(...conv.tally.summaries());
+  if (conv.seen.saturated) {
+    out.warnings.push({ code: 'DUPLICATE_CHECK_STOPPED', message: `${file} has more than ${conv.seen.size} distinct rows; duplicates past that point were not counted`, file });
   }
   yield out.take(bytesRead);
 }

@@ -2,12 +2,16 @@
  * Incremental RFC 4180 tokenizer: string chunks in, records (string[] + start line) out.
  *
  * Hand-written rather than csv-parse because line numbers are required on every record and
- * csv-parse only gives them with `info: true`. Measured on the generated 1M-row AutoSchemaKG
- * triple_nodes file (63 MB, 2-core box, Node 20; see bench-parse.ts):
- *   csv-parse (streaming)              ~420K rows/s
- *   csv-parse (streaming, info: true)  ~185K rows/s   <- what line numbers would cost
- *   this tokenizer (with line numbers) see bench-parse.ts output, reported in the module README
- * so the import budget (1M entities parsed + written in 6 s) leaves the writer most of the time.
+ * csv-parse only gives them with `info: true`. Measured by bench-parse.ts on the generated
+ * 1M-row AutoSchemaKG triple_nodes file (60 MiB; Node 20, 2 shared cores, CPU seconds because
+ * wall time swung with other load):
+ *   csv-parse 7 streaming                      ~485K rows/cpu-s
+ *   csv-parse 7 streaming, info: true          ~195K rows/cpu-s   <- what line numbers cost there
+ *   this tokenizer, with line numbers          1.2M-1.9M rows/cpu-s
+ *   whole autoschemakg-csv handler (records)   ~310K rows/cpu-s default heap flags,
+ *                                              ~670K rows/cpu-s with --max-semi-space-size=64
+ * so the tokenizer stays, and the ingest worker should run with a 64 MiB young generation
+ * (half of the handler's CPU is otherwise scavenging 8K-record batches into old space).
  *
  * Handles: quoted fields with embedded delimiters, doubled quotes and newlines; CRLF, LF and lone
  * CR record ends, mixed in one file; blank lines (skipped but counted). A quote inside an unquoted
