@@ -1,9 +1,11 @@
 /**
  * The embedder on the real int8 all-MiniLM-L6-v2 (fetched by scripts/fetch-model.mjs).
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkbenchError } from '../../electron/common/errors';
 import { SentenceEmbedder } from './sentence-embedder';
 import { SentenceTokenizer } from './sentence-tokenizer';
 import { ensureTestModel } from './test-model';
@@ -164,5 +166,19 @@ describe('SentenceEmbedder on all-MiniLM-L6-v2 int8', () => {
     expect(embedder.stats.batches).toBe(1);
     expect(embedder.stats.tokens).toBe(3 + 4 + 5);
     expect(embedder.stats.paddedTokens).toBe(3 * 5);
+  });
+
+  it('refuses a folder whose model.onnx is not a model, naming the file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kgw-bad-model-'));
+    try {
+      for (const f of ['tokenizer.json', 'tokenizer_config.json', 'config.json']) copyFileSync(path.join(modelDir, f), path.join(dir, f));
+      writeFileSync(path.join(dir, 'model.onnx'), 'this is not an ONNX file');
+      const err = await SentenceEmbedder.load(dir).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(WorkbenchError);
+      expect((err as WorkbenchError).code).toBe('MODEL_MISSING');
+      expect((err as WorkbenchError).details?.file).toBe(path.join(dir, 'model.onnx'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
