@@ -1,7 +1,10 @@
-/** `/metrics`: the latest sample of every process in Prometheus text format. */
+/**
+ * `/metrics`: the newest sample of every process in Prometheus text format, with the running
+ * totals (kgw_work_items_total, latency counts) the host has recorded since profiling began.
+ */
 import type { Host } from '../host/host';
-import { renderPrometheusText } from '../metrics/prometheus';
+import { hostPrometheusText } from '../host/handlers/profiling-handlers';
 
 export function renderPrometheus(host: Host): string {
-  return renderPrometheusText({ samples: host.samples(), jobs: host.jobList() });
+  return hostPrometheusText(host);
 }

@@ -5,10 +5,12 @@
 import type { HostHandler, JobFinishedHook } from './types';
 import { workspaceHandlers, refreshAfterImport } from './workspace-handlers';
 import { jobHandlers } from './job-handlers';
+import { profilingHandlers } from './profiling-handlers';
 
 export const hostHandlers: Record<string, HostHandler> = {
   ...workspaceHandlers,
   ...jobHandlers,
+  ...profilingHandlers,
 };
 
 export const jobFinishedHooks: JobFinishedHook[] = [refreshAfterImport];
