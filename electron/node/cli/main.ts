@@ -7,6 +7,7 @@ import { WorkbenchError } from '../../common/errors';
 import { processIO, printError } from './output';
 import { importCommand } from './import-command';
 import { statsCommand } from './stats-command';
+import { reportCommand } from './report-command';
 
 const USAGE = `Usage: kgw <command> [options]
 
@@ -15,6 +16,7 @@ Commands:
       [--format F] [--names <file>] [--missing skip|placeholder] [--default-edge-type T]
       [--columns role=column,...]
   stats --workspace <dir>              node and edge counts by type
+  report --workspace <dir> [--format json|html|csv|prometheus] [--out <file>]   profiling report
 
 Options:
   --json        print one JSON object (for scripts)
@@ -37,6 +39,7 @@ const commands: Record<string, Command> = {
       processIO(json),
     ),
   stats: ({ values }, json) => statsCommand({ workspace: requireWorkspace(values) }, processIO(json)),
+  report: ({ values }, json) => reportCommand({ workspace: requireWorkspace(values), format: values.format as string | undefined, out: values.out as string | undefined }, processIO(json)),
 };
 
 /** Subcommands added by other areas register here (embed, search, query, report, bench ...). */
