@@ -118,6 +118,12 @@ class Neo4jRowConverter {
   readonly tally: WarningTally;
   readonly seen = new SeenSet();
   readonly isEdge: boolean;
+  /**
+   * Label cells, types and relations repeat across millions of rows: one shared string or
+   * label array per distinct cell means fewer objects for the GC to move (bounded caches).
+   */
+  private readonly strings = new Map<string, string>();
+  private readonly labelLists = new Map<string, string[]>();
 
   constructor(
     private readonly p: Plan,
@@ -139,6 +145,27 @@ class Neo4jRowConverter {
       if (this.isEdge) out.edges.push(this.toEdge(row, line));
       else out.nodes.push(this.toNode(row, line));
     }
+  }
+
+  private intern(s: string): string {
+    const hit = this.strings.get(s);
+    if (hit !== undefined) return hit;
+    if (this.strings.size < 65536 && s.length <= 64) this.strings.set(s, s);
+    return s;
+  }
+
+  private labelsOf(row: string[]): string[] | undefined {
+    const cols = this.p.labels;
+    if (cols.length === 0) return undefined;
+    const key = cols.length === 1 ? row[cols[0]] : cols.map((i) => row[i]).join(';');
+    let labels = this.labelLists.get(key);
+    if (labels === undefined) {
+      labels = [];
+      for (const i of cols) for (const l of row[i].split(';')) if (l.trim()) labels.push(l.trim());
+      Object.freeze(labels);
+      if (this.labelLists.size < 4096) this.labelLists.set(key, labels);
+    }
+    return labels.length ? labels : undefined;
   }
 
   private cellValue(raw: string, col: Neo4jColumn, line: number, column: number): PropValue {
@@ -185,13 +212,8 @@ class Neo4jRowConverter {
     const props = this.readProps(row, line);
     if (idCol.group && idCol.name && normalizeName(idCol.name) !== 'name') props[idCol.name] = raw;
     const node: NodeRecord = { id: namespacedId(raw, idCol.group), props, line };
-    const labels: string[] = [];
-    for (const i of p.labels) {
-      const cell = row[i];
-      if (cell.indexOf(';') === -1) { if (cell !== '') labels.push(cell.trim()); } // the common single label
-      else for (const l of cell.split(';')) if (l.trim()) labels.push(l.trim());
-    }
-    if (labels.length) node.labels = labels;
+    const labels = this.labelsOf(row);
+    if (labels) node.labels = labels;
     if (p.name === -2) node.name = raw;
     else if (p.name >= 0 && row[p.name] !== '') node.name = row[p.name];
     if (this.autoschemakg) {
@@ -200,9 +222,9 @@ class Neo4jRowConverter {
         node.text = passage;
         node.name ??= snippet(passage);
       }
-      const kind = p.kindCol >= 0 ? row[p.kindCol] : '';
-      node.type = kind || (labels.length ? (ASKG_LABEL_TYPES[labels[0].toLowerCase()] ?? labels[0]) : passage ? 'passage' : undefined);
-    } else if (labels.length) {
+      const kind = p.kindCol >= 0 ? this.intern(row[p.kindCol]) : '';
+      node.type = kind || (labels ? (ASKG_LABEL_TYPES[labels[0].toLowerCase()] ?? labels[0]) : passage ? 'passage' : undefined);
+    } else if (labels) {
       node.type = labels[0];
     }
     const vector = this.readVector(row, line);
@@ -222,8 +244,8 @@ class Neo4jRowConverter {
       props: this.readProps(row, line),
       line,
     };
-    const declared = p.type >= 0 ? row[p.type] : '';
-    const relation = p.kindCol >= 0 ? row[p.kindCol] : '';
+    const declared = p.type >= 0 ? this.intern(row[p.type]) : '';
+    const relation = p.kindCol >= 0 ? this.intern(row[p.kindCol]) : '';
     const file = this.file;
     if (relation !== '') {
       edge.type = relation;
