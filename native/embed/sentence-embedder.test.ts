@@ -181,4 +181,23 @@ describe('SentenceEmbedder on all-MiniLM-L6-v2 int8', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('says so when config.json disagrees with the vectors the model outputs', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kgw-bad-config-'));
+    try {
+      for (const f of ['model.onnx', 'tokenizer.json', 'tokenizer_config.json']) copyFileSync(path.join(modelDir, f), path.join(dir, f));
+      const config = JSON.parse(readFileSync(path.join(modelDir, 'config.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ ...config, hidden_size: 768 }));
+      const wrong = await SentenceEmbedder.load(dir, { threads: 1 });
+      try {
+        const err = await wrong.embed(['hello']).catch((e: unknown) => e);
+        expect((err as WorkbenchError).code).toBe('MODEL_MISSING');
+        expect((err as WorkbenchError).message).toMatch(/384 values but config\.json says hidden_size 768/);
+      } finally {
+        await wrong.release();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

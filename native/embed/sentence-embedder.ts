@@ -78,10 +78,12 @@ export class SentenceEmbedder {
     const maxTokens = Math.min(options.maxTokens ?? 256, folder.maxPositionEmbeddings ?? Infinity);
     const tokenizer = SentenceTokenizer.fromFiles(folder.tokenizerFile, folder.tokenizerConfigFile, maxTokens);
     const threads = Math.max(1, options.threads ?? os.availableParallelism());
-    const modelBytes = await readFile(folder.modelFile);
-    const int8 = options.int8MatMul ? rewriteWeightOnlyInt8MatMuls(modelBytes) : { model: modelBytes, rewritten: 0 };
+    let modelBytes: Uint8Array;
+    let int8: { model: Uint8Array; rewritten: number };
     let session: ort.InferenceSession;
     try {
+      modelBytes = await readFile(folder.modelFile);
+      int8 = options.int8MatMul ? rewriteWeightOnlyInt8MatMuls(modelBytes) : { model: modelBytes, rewritten: 0 };
       session = await ort.InferenceSession.create(int8.model, {
         intraOpNumThreads: threads,
         interOpNumThreads: 1,
@@ -154,6 +156,13 @@ export class SentenceEmbedder {
 
       t0 = performance.now();
       const hidden = result[this.pool.output];
+      if (hidden.dims[hidden.dims.length - 1] !== dim) {
+        throw new WorkbenchError('MODEL_MISSING', `The model outputs vectors of ${hidden.dims.at(-1)} values but config.json says hidden_size ${dim}.`, {
+          file: this.folder.configFile,
+          value: String(hidden.dims.at(-1)),
+          expected: String(dim),
+        });
+      }
       if (this.pool.kind === 'tokens') meanPoolInto(out, hidden.data as Float32Array, rows, ids, seqLen, dim);
       else copyPooledInto(out, hidden.data as Float32Array, rows, dim);
       for (const r of rows) normaliseRow(out, r, dim);
