@@ -107,12 +107,17 @@ SET s += row.props, s._id = row.id, s._s = row.s, s._t = row.t, s._type = row.ty
 const TOUCH = `
 UNWIND $ids AS id
 MATCH (a:Node {id: id}) WHERE a._import IS NULL OR a._import <> $imp
-SET a._touched = $imp`;
+SET a._touched = $imp
+RETURN count(a) AS n`;
 
 export class Neo4jImportWriter implements ImportWriter {
   private nodeRows = 0;
   private edgesAdded = 0;
   private edgeSeq = 0;
+  /** What commit has to do: skipped steps save round trips on the common, clean import. */
+  private stagedNodes = 0;
+  private stagedEdges = 0;
+  private touched = 0;
   private finished = false;
 
   private constructor(
@@ -146,11 +151,11 @@ export class Neo4jImportWriter implements ImportWriter {
   }
 
   /** Which of `ids` exist, and whether each belongs to this import (own) or an earlier one. */
-  private async lookup(ids: string[]): Promise<Map<string, boolean>> {
+  private async lookup(ids: string[], doing: string): Promise<Map<string, boolean>> {
     const res = await this.conn.read<{ id: string; own: boolean }>(
       'UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN id, coalesce(n._import = $imp, false) AS own',
       { ids, imp: this.importId },
-      'looking up node ids',
+      doing,
     );
     return new Map(res.records.map((r) => [r.get('id'), r.get('own')]));
   }
@@ -158,12 +163,13 @@ export class Neo4jImportWriter implements ImportWriter {
   private async writeNodes(nodes: NodeRecord[], file: string): Promise<void> {
     this.nodeRows += nodes.length;
     for (const part of chunks(nodes, BATCH_ROWS)) {
-      const existing = await this.lookup(part.map((n) => n.id));
+      const existing = await this.lookup(part.map((n) => n.id), `looking up node ids of ${file}`);
       const rows = part.map((n) => {
         const type = nodeType(n);
         return { id: n.id, name: n.name ?? null, type, text: n.text ?? null, labels: n.labels ?? [], line: n.line ?? null, key: labelKey(type, n.labels), ...propsAndJson(n.props) };
       });
       const earlier = rows.filter((r) => existing.get(r.id) === false);
+      this.stagedNodes += earlier.length;
       if (earlier.length > 0) await this.conn.write(STAGE_NODES, { rows: earlier, imp: this.importId }, `staging node updates of ${file}`);
       for (const [key, group] of groupBy(rows.filter((r) => existing.get(r.id) !== false), (r) => r.key)) {
         await this.conn.write(WRITE_NODES(labelClause(key)), { rows: group, imp: this.importId, file }, `writing nodes of ${file}`);
@@ -173,7 +179,7 @@ export class Neo4jImportWriter implements ImportWriter {
 
   private async writeAnnotations(annotations: NodeAnnotation[]): Promise<void> {
     for (const part of chunks(annotations, BATCH_ROWS)) {
-      const existing = await this.lookup(part.map((a) => a.id));
+      const existing = await this.lookup(part.map((a) => a.id), 'looking up annotated node ids');
       // Annotations only update nodes that exist; others are ignored (the importer warns).
       const rows = part.filter((a) => existing.has(a.id)).map((a) => ({
         id: a.id, name: a.name ?? null, type: null, text: a.text ?? null, labels: null, key: null, ...propsAndJson(a.props),
@@ -181,6 +187,7 @@ export class Neo4jImportWriter implements ImportWriter {
       const own = rows.filter((r) => existing.get(r.id));
       const earlier = rows.filter((r) => !existing.get(r.id));
       if (own.length > 0) await this.conn.write(UPDATE_OWN, { rows: own, imp: this.importId }, 'writing node annotations');
+      this.stagedNodes += earlier.length;
       if (earlier.length > 0) await this.conn.write(STAGE_NODES, { rows: earlier, imp: this.importId }, 'staging node annotations');
     }
   }
@@ -202,8 +209,12 @@ export class Neo4jImportWriter implements ImportWriter {
         const done = new Set(res.records[0]?.get('done') ?? []);
         this.edgesAdded += done.size;
         const sources = [...new Set(rows.filter((r) => done.has(r.i)).map((r) => r.s))];
-        if (sources.length > 0) await this.conn.write(TOUCH, { ids: sources, imp: this.importId }, 'marking source nodes');
+        if (sources.length > 0) {
+          const t = await this.conn.write<{ n: number }>(TOUCH, { ids: sources, imp: this.importId }, 'marking source nodes');
+          this.touched += t.records[0]?.get('n') ?? 0;
+        }
         const unresolved = rows.filter((r) => !done.has(r.i));
+        this.stagedEdges += unresolved.length;
         if (unresolved.length > 0) await this.conn.write(STAGE_EDGES, { rows: unresolved, imp: this.importId, file }, `staging edges of ${file}`);
       }
     }
@@ -213,9 +224,11 @@ export class Neo4jImportWriter implements ImportWriter {
     this.assertOpen();
     const imp = this.importId;
     opts.onStage?.('resolve-edges');
-    const { missingCount, missingExamples, placeholders, resolved } = await this.resolveStagedEdges(opts.missingEndpoints);
+    const { missingCount, missingExamples, placeholders, resolved } = this.stagedEdges > 0
+      ? await this.resolveStagedEdges(opts.missingEndpoints)
+      : { missingCount: 0, missingExamples: [], placeholders: 0, resolved: 0 };
     opts.onStage?.('merge-updates');
-    await this.applyStagedNodeUpdates();
+    if (this.stagedNodes > 0) await this.applyStagedNodeUpdates();
     opts.onStage?.('commit');
     const counts = await this.conn.read<{ added: number }>(
       'MATCH (n:Node {_import: $imp}) RETURN count(n) - count(n._placeholder) AS added', { imp }, 'counting the import');
@@ -224,7 +237,8 @@ export class Neo4jImportWriter implements ImportWriter {
     await this.conn.write("MATCH (i:KgwImport {id: $imp}) SET i.state = 'committed', i.committedAt = datetime()", { imp }, 'committing the import');
     this.finished = true;
     opts.onStage?.('cleanup');
-    await this.conn.run(`MATCH (a:Node {_touched: $imp}) CALL { WITH a REMOVE a._touched } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`, { imp }, 'clearing markers');
+    // Staged edges resolved at commit may have touched nodes too, hence `resolved`.
+    if (this.touched + resolved > 0) await this.conn.run(`MATCH (a:Node {_touched: $imp}) CALL { WITH a REMOVE a._touched } IN TRANSACTIONS OF ${BATCH_ROWS} ROWS`, { imp }, 'clearing markers');
     return {
       nodesAdded,
       nodesMerged: Math.max(0, this.nodeRows - nodesAdded),

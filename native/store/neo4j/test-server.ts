@@ -9,10 +9,20 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { WorkbenchError } from '../../../electron/common/errors';
 
-const launcherDir = path.resolve(__dirname, '../../../scripts/neo4j');
+/** scripts/neo4j of this repo, found upwards from here (also when this file is bundled elsewhere). */
+function findLauncherDir(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'scripts', 'neo4j');
+    if (fs.existsSync(path.join(candidate, 'pom.xml'))) return candidate;
+    if (path.dirname(dir) === dir) throw new WorkbenchError('NEO4J_UNAVAILABLE', `scripts/neo4j/pom.xml not found above ${__dirname}`);
+  }
+}
+
+const launcherDir = findLauncherDir();
 const setupScript = path.join(launcherDir, 'setup.mjs');
 
 export interface Neo4jTestServer {
