@@ -30,6 +30,8 @@ export interface BenchVectorOptions {
 export interface BenchVectorResult {
   n: number;
   buildMs: number;
+  /** CPU time of the build (this process), for comparison on a shared machine. */
+  buildCpuMs: number;
   /** Process RSS after the build (vectors + index + ground-truth copy are all resident). */
   buildRssMB: number;
   /** RSS growth caused by building the index alone. */
@@ -55,6 +57,7 @@ interface BuiltBench {
   queries: Float32Array;
   truth: BatchHits;
   buildMs: number;
+  buildCpuMs: number;
   buildRssMB: number;
   indexRssDeltaMB: number;
 }
@@ -79,6 +82,7 @@ function build(n: number, opts: BenchVectorOptions): BuiltBench {
     space: opts.space,
     capacity: n,
   });
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const chunk = 10_000; // what the embed pipeline hands over per batch
   for (let s = 0; s < n; s += chunk) {
@@ -87,10 +91,12 @@ function build(n: number, opts: BenchVectorOptions): BuiltBench {
     if (n >= 200_000 && e % 100_000 === 0) console.error(`  built ${e}/${n} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }
   const buildMs = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  const buildCpuMs = (cpu.user + cpu.system) / 1000;
   const rss = process.memoryUsage().rss;
   // Ground truth after the build so its temporary copy of the vectors is not counted above.
   const truth = exactNeighbours(labels, vectors, d, queries, k);
-  return { n, d, k, index, queries, truth, buildMs, buildRssMB: mb(rss), indexRssDeltaMB: mb(rss - rssBefore) };
+  return { n, d, k, index, queries, truth, buildMs, buildCpuMs, buildRssMB: mb(rss), indexRssDeltaMB: mb(rss - rssBefore) };
 }
 
 /**
@@ -141,6 +147,7 @@ export async function benchVector(n: number, opts: BenchVectorOptions = {}): Pro
     ...p,
     n,
     buildMs: Math.round(b.buildMs),
+    buildCpuMs: Math.round(b.buildCpuMs),
     buildRssMB: b.buildRssMB,
     indexRssDeltaMB: b.indexRssDeltaMB,
     queryMsTotalFor100: round2(m.queryMsTotalFor100),
@@ -162,6 +169,7 @@ export function sweepEf(n: number, efs: number[], opts: BenchVectorOptions = {})
       loadMs: NaN,
       n,
       buildMs: Math.round(b.buildMs),
+      buildCpuMs: Math.round(b.buildCpuMs),
       buildRssMB: b.buildRssMB,
       indexRssDeltaMB: b.indexRssDeltaMB,
       queryMsTotalFor100: round2(m.queryMsTotalFor100),
