@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { csvFormatHandlers } from './index';
 import { DATASETS, dataset, parseFile, type Parsed } from './test-support';
 
 interface Expected { format: string; role: string; nodes: number; edges: number; annotations?: number }
@@ -68,6 +69,13 @@ describe('shared datasets: CSV family', () => {
       expect(p.batches[p.batches.length - 1].bytesRead).toBe(fs.statSync(dataset(name)).size);
     });
   }
+
+  it('no CSV-family handler claims the JSON, GraphML or GEXF files', () => {
+    for (const f of fs.readdirSync(DATASETS).filter((n) => !/^(csv|triples)_/.test(n) && n !== 'SOURCES.md')) {
+      const head = fs.readFileSync(dataset(f)).subarray(0, 64 * 1024);
+      for (const h of csvFormatHandlers) expect(h.sniff(head, f), `${h.format} on ${f}`).toBe(0);
+    }
+  });
 
   it('triples counts match a plain line split (edges = lines, nodes = distinct heads and tails)', async () => {
     for (const name of ['triples_fb15k237_test.txt', 'triples_wn18rr_train.txt']) {

@@ -12,7 +12,7 @@ import { guessColumns, KNOWN_COLUMN_NAMES, type ColumnMapping } from './column-g
 import { isNeo4jHeader } from './neo4j-header';
 import { readHead, readRecords, throwIfAborted } from './read-records';
 import { SeenSet } from './seen-set';
-import { detectDelimiter, extensionOf, hasHeader, headText } from './sniff';
+import { detectDelimiter, extensionOf, hasHeader, headText, looksLikeOtherFormat } from './sniff';
 import { inferNumber } from './values';
 
 const TABLE_EXTENSIONS = new Set(['csv', 'tsv', 'tab', 'psv']);
@@ -20,7 +20,9 @@ const TABLE_EXTENSIONS = new Set(['csv', 'tsv', 'tab', 'psv']);
 export const genericCsvHandler: FormatHandler = {
   format: 'csv',
   sniff(head, fileName) {
-    const sample = detectDelimiter(headText(head));
+    const text = headText(head);
+    if (looksLikeOtherFormat(text, fileName)) return 0;
+    const sample = detectDelimiter(text);
     if (!sample) return 0;
     if (isNeo4jHeader(sample.rows[0])) return 0.3; // readable, but neo4j-csv reads it better
     let score = TABLE_EXTENSIONS.has(extensionOf(fileName)) ? 0.6 : 0.45;

@@ -11,7 +11,7 @@ import { castValue, isNeo4jHeader, namespacedId, parseHeader, type Neo4jColumn }
 import { parseFloatList, parseListLiteral } from './python-literal';
 import { readHead, readRecords, throwIfAborted } from './read-records';
 import { SeenSet } from './seen-set';
-import { detectDelimiter, headText, normalizeName } from './sniff';
+import { detectDelimiter, headText, looksLikeOtherFormat, normalizeName } from './sniff';
 import { inferNumber } from './values';
 
 export const DEFAULT_EDGE_TYPE = 'RELATED_TO';
@@ -43,6 +43,7 @@ export function makeNeo4jHandler(autoschemakg: boolean): FormatHandler {
   return {
     format: autoschemakg ? 'autoschemakg-csv' : 'neo4j-csv',
     sniff(head, fileName) {
+      if (looksLikeOtherFormat(headText(head), fileName)) return 0;
       const info = readHeadInfo(head);
       if (!info) return 0;
       if (!autoschemakg) return 0.9;

@@ -22,6 +22,15 @@ export function headText(head: Buffer): string {
   return text;
 }
 
+const MARKUP_EXTENSIONS = new Set(['json', 'jsonl', 'ndjson', 'cyjs', 'graphml', 'gexf', 'xml', 'gml', 'dot']);
+
+/** JSON, XML and friends split on commas too: no CSV-family handler may claim them. */
+export function looksLikeOtherFormat(text: string, fileName: string): boolean {
+  if (MARKUP_EXTENSIONS.has(extensionOf(fileName))) return true;
+  const first = text.trimStart()[0];
+  return first === '<' || first === '{';
+}
+
 /** Tokenizes complete records of `text` (the last, possibly cut one is left out). */
 export function sampleRows(text: string, delimiter: string, quotes: boolean, max = 200): string[][] {
   const tok = new CsvTokenizer({ delimiter, quotes, file: 'sniff' });

@@ -13,7 +13,7 @@ export interface TsvShape {
 
 export function tsvShape(head: Buffer): TsvShape {
   const text = headText(head);
-  if (!text || !text.includes('\t')) return { rows: [], width: 0 };
+  if (!text || !text.includes('\t') || /^\s*[<{[]/.test(text)) return { rows: [], width: 0 };
   // A short file has no cut-off last line: tokenize it whole.
   const rows = sampleRows(head.length < 64 * 1024 ? text + '\n' : text, '\t', false);
   if (rows.length === 0) return { rows, width: 0 };
