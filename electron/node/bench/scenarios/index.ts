@@ -1,0 +1,7 @@
+/**
+ * Every benchmark scenario, imported statically so the bench bundle holds them all. An area adds
+ * its file ./<group>.ts exporting `scenarios: Scenario[]`, then one import and one spread below.
+ */
+import type { Scenario } from '../scenario';
+
+export const scenarios: Scenario[] = [];
