@@ -5,7 +5,8 @@
 import { Csr, type CsrInput, type CsrMemoryReport } from './csr';
 import { kHop, type KHopOptions, type KHopResult } from './k-hop';
 import { MinHeap } from './min-heap';
-import { personalizedPageRank, topK, type PageRankOptions, type PageRankStats, type TopK } from './pagerank';
+import { personalizedPageRank, type PageRankOptions, type PageRankStats } from './pagerank';
+import { topK, type TopK } from './top-k';
 import { TraversalScratch } from './scratch';
 import { shortestPath, type GraphPath, type PathOptions } from './shortest-path';
 import { allSimplePaths, type SimplePathOptions, type SimplePathsResult } from './simple-paths';

@@ -3,7 +3,8 @@ export { Csr, type CsrInput, type CsrMemoryReport, type Direction, type TypeArra
 export { GraphEngine } from './graph-engine';
 export { Interner } from './interner';
 export type { KHopOptions, KHopResult, Truncation, TruncationReason } from './k-hop';
-export { topK, type PageRankOptions, type PageRankStats, type TopK } from './pagerank';
+export type { PageRankOptions, PageRankStats } from './pagerank';
+export { topK, type TopK } from './top-k';
 export type { GraphPath, PathOptions } from './shortest-path';
 export type { SimplePathOptions, SimplePathsResult } from './simple-paths';
 export type { WeightedPath } from './weighted-path';

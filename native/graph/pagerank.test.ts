@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Direction } from './csr';
 import { generateGraph } from './generate-graph';
 import { GraphEngine } from './graph-engine';
-import { topK } from './pagerank';
+import { topK } from './top-k';
 
 const directions: Direction[] = ['out', 'in', 'both'];
 
