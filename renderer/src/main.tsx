@@ -6,12 +6,14 @@ import { createActions } from './app/actions';
 import { ActionsContext } from './app/context';
 import { appStore } from './store';
 import { App } from './components/App';
+import { startProfiler } from './features/profiler';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
 
 try {
   const client = connectWorkbench();
+  startProfiler(client);
   const actions = createActions(client, appStore);
   root.render(
     <StrictMode>

@@ -9,8 +9,6 @@ import type { WorkbenchClient } from '../api/client';
 import type { AppStore } from '../store';
 import { NEIGHBOR_PAGE } from '../graph/view-model';
 
-export const OVERVIEW_LIMIT = 300;
-
 export function createActions(client: WorkbenchClient, store: AppStore) {
   const s = () => store.getState();
   const report = (err: unknown) => s().toast(formatError(toErrorShape(err)), 'error');
@@ -25,7 +23,7 @@ export function createActions(client: WorkbenchClient, store: AppStore) {
 
   async function loadOverview(opts: { resetHistory: boolean }): Promise<void> {
     try {
-      const sub = await client.call('graph.overview', { limit: OVERVIEW_LIMIT });
+      const sub = await client.call('graph.overview', { limit: s().overviewLimit });
       s().showSubgraph(sub, opts);
     } catch (err) {
       report(err);

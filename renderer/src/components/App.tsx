@@ -7,6 +7,7 @@ import { Welcome } from './Welcome';
 import { MainView } from './MainView';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { Toasts } from './Toasts';
+import { ProfilerPanel } from '../features/profiler';
 
 export function App() {
   const actions = useActions();
@@ -40,6 +41,7 @@ export function App() {
       ) : (
         <MainView />
       )}
+      <ProfilerPanel />
       <ShortcutsOverlay />
       <Toasts />
     </>

@@ -7,15 +7,12 @@ import { useEffect, useRef } from 'react';
 import cytoscape, { type Core } from 'cytoscape';
 import { appStore } from '../store';
 import { selectDark } from '../store/ui-slice';
-import { buildStyle } from '../graph/cy-style';
+import { buildStyle, setLargeViewMode } from '../graph/cy-style';
 import { CySync } from '../graph/cy-sync';
-import { registerLayouts } from '../graph/layout';
+import { LARGE_VIEW, registerLayouts } from '../graph/layout';
 import { useActions } from '../app/context';
 
 registerLayouts();
-
-/** Above this many nodes, labels are hidden while the user pans or zooms. */
-const HIDE_LABELS_WHEN_MOVING = 1000;
 
 declare global {
   interface Window {
@@ -31,15 +28,16 @@ export function GraphCanvas() {
   useEffect(() => {
     const state = appStore.getState();
     let dark = selectDark(state);
-    let moving = false;
+    let large = state.view.nodeIds.size >= LARGE_VIEW;
     const cy = cytoscape({
       container: container.current,
-      style: buildStyle({ dark, moving }),
+      style: buildStyle({ dark, large }),
       minZoom: 0.02,
       maxZoom: 4,
       selectionType: 'single',
       boxSelectionEnabled: false,
     });
+    setLargeViewMode(cy, large);
     window.__kgw = { cy, store: appStore };
     const sync = new CySync(cy);
     sync.apply(state.cache, state.view, state.lastChange);
@@ -49,6 +47,13 @@ export function GraphCanvas() {
         (s) => s.view,
         (view) => {
           const s = appStore.getState();
+          // Switch drawing mode before the elements arrive: one restyle per threshold crossing.
+          const nowLarge = view.nodeIds.size >= LARGE_VIEW;
+          if (nowLarge !== large) {
+            large = nowLarge;
+            setLargeViewMode(cy, large);
+            cy.style(buildStyle({ dark, large }));
+          }
           sync.apply(s.cache, view, s.lastChange);
           // Keep the selection highlighted if it survived the change.
           if (s.selectedId) cy.getElementById(s.selectedId).select();
@@ -76,23 +81,9 @@ export function GraphCanvas() {
       ),
       appStore.subscribe(selectDark, (d) => {
         dark = d;
-        cy.style(buildStyle({ dark, moving }));
+        cy.style(buildStyle({ dark, large }));
       }),
     ];
-
-    let restoreTimer: ReturnType<typeof setTimeout> | undefined;
-    cy.on('viewport', () => {
-      if (cy.nodes().length < HIDE_LABELS_WHEN_MOVING) return;
-      if (!moving) {
-        moving = true;
-        cy.style(buildStyle({ dark, moving }));
-      }
-      clearTimeout(restoreTimer);
-      restoreTimer = setTimeout(() => {
-        moving = false;
-        cy.style(buildStyle({ dark, moving }));
-      }, 200);
-    });
 
     cy.on('tap', 'node', (ev) => {
       const node = ev.target;
@@ -107,7 +98,6 @@ export function GraphCanvas() {
     });
 
     return () => {
-      clearTimeout(restoreTimer);
       unsubs.forEach((u) => u());
       cy.destroy();
       if (window.__kgw?.cy === cy) delete window.__kgw;

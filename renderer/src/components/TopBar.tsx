@@ -3,6 +3,9 @@ import { useApp } from '../store';
 import { useActions } from '../app/context';
 import { SearchBox } from './SearchBox';
 import { ThemeToggle } from './ThemeToggle';
+import { ProfilerButton } from '../features/profiler';
+
+const OVERVIEW_SIZES = [100, 300, 1000, 5000, 20000];
 
 export function TopBar() {
   const actions = useActions();
@@ -10,6 +13,8 @@ export function TopBar() {
   const path = useApp((s) => s.workspace?.path ?? '');
   const importing = useApp((s) => s.importState !== null);
   const setShortcutsOpen = useApp((s) => s.setShortcutsOpen);
+  const overviewLimit = useApp((s) => s.overviewLimit);
+  const setOverviewLimit = useApp((s) => s.setOverviewLimit);
   const fileInput = useRef<HTMLInputElement>(null);
 
   return (
@@ -34,9 +39,27 @@ export function TopBar() {
         <button className="primary" data-testid="import-button" disabled={importing} onClick={() => fileInput.current?.click()}>
           Import…
         </button>
-        <button data-testid="reload-overview" title="Reload the overview" onClick={() => void actions.reloadOverview()}>
-          Overview
-        </button>
+        <div className="joined">
+          <button data-testid="reload-overview" title="Show the highest-degree nodes" onClick={() => void actions.reloadOverview()}>
+            Overview
+          </button>
+          <select
+            data-testid="overview-limit"
+            aria-label="Overview size"
+            value={overviewLimit}
+            onChange={(e) => {
+              setOverviewLimit(Number(e.target.value));
+              void actions.reloadOverview();
+            }}
+          >
+            {OVERVIEW_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n.toLocaleString('en-US')}
+              </option>
+            ))}
+          </select>
+        </div>
+        <ProfilerButton />
         <ThemeToggle />
         <button className="icon" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" onClick={() => setShortcutsOpen(true)}>
           ?

@@ -1,17 +1,17 @@
 /**
  * The Cytoscape stylesheet. Labels are canvas text drawn by Cytoscape (never HTML). Edge labels
- * and small node labels vanish when zoomed out (min-zoomed-font-size); in large views all labels
- * are hidden while the viewport moves (`moving`), which keeps panning smooth.
+ * and small node labels vanish when zoomed out (min-zoomed-font-size). Large views drop arrows
+ * and use haystack edges, the cheapest Cytoscape draws; see also `setLargeViewMode`.
  */
-import type { StylesheetJson } from 'cytoscape';
+import type { Core, StylesheetJson } from 'cytoscape';
 import { HANDLE_COLOR } from './colors';
 
 export interface StyleOptions {
   dark: boolean;
-  moving: boolean;
+  large: boolean;
 }
 
-export function buildStyle({ dark, moving }: StyleOptions): StylesheetJson {
+export function buildStyle({ dark, large }: StyleOptions): StylesheetJson {
   const text = dark ? '#e8eaed' : '#202124';
   const halo = dark ? '#1e1f22' : '#ffffff';
   const edge = dark ? '#5f6368' : '#b0b5ba';
@@ -21,7 +21,7 @@ export function buildStyle({ dark, moving }: StyleOptions): StylesheetJson {
       selector: 'node',
       style: {
         'background-color': 'data(color)',
-        label: moving ? '' : 'data(name)',
+        label: 'data(name)',
         width: 'mapData(degree, 0, 60, 14, 42)',
         height: 'mapData(degree, 0, 60, 14, 42)',
         color: text,
@@ -68,7 +68,7 @@ export function buildStyle({ dark, moving }: StyleOptions): StylesheetJson {
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.7,
         'curve-style': 'haystack',
-        label: moving ? '' : 'data(type)',
+        label: 'data(type)',
         'font-size': 9,
         // Edge labels only once the user has zoomed in enough to read them.
         'min-zoomed-font-size': 12,
@@ -78,9 +78,22 @@ export function buildStyle({ dark, moving }: StyleOptions): StylesheetJson {
         'text-outline-width': 2,
       },
     },
-    // Arrows need a curve style that supports them; haystack (fast) is kept for large views.
-    { selector: 'edge.directed', style: { 'curve-style': 'straight' } },
+    // Arrows need a curve style that supports them; haystack (fast, no arrows) stays for large views.
+    ...(large ? [] : [{ selector: 'edge.directed', style: { 'curve-style': 'straight' as const } }]),
     { selector: 'edge.more', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none', label: '' } },
     { selector: 'edge:selected', style: { 'line-color': accent, 'target-arrow-color': accent, width: 2 } },
   ];
+}
+
+/**
+ * While the user pans or zooms a large view, Cytoscape draws a cached bitmap of the scene
+ * (labels are not re-rendered per frame) and leaves edges out. These are Cytoscape's own
+ * renderer options (`textureOnViewport`, `hideEdgesOnViewport`); they are only settable at
+ * construction, so the renderer's fields are switched as the view crosses the size threshold.
+ */
+export function setLargeViewMode(cy: Core, large: boolean): void {
+  const renderer = (cy as unknown as { renderer(): { textureOnViewport?: boolean; hideEdgesOnViewport?: boolean } }).renderer();
+  if (!renderer) return;
+  renderer.textureOnViewport = large;
+  renderer.hideEdgesOnViewport = large;
 }

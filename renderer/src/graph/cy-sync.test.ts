@@ -6,7 +6,7 @@ import cytoscape from 'cytoscape';
 import type { WireEdge, WireNode, WireSubgraph } from './wire-types';
 import { createAppStore } from '../store';
 import { CySync, cyEdgeId } from './cy-sync';
-import { registerLayouts, LARGE_VIEW, fullLayout } from './layout';
+import { registerLayouts, LARGE_VIEW, fullLayout, sunflowerLayout } from './layout';
 import { colorForType } from './colors';
 import { moreHandleId } from './view-model';
 
@@ -59,11 +59,23 @@ describe('CySync', () => {
     expect(cy.edges().length).toBe(4);
   });
 
-  it('chooses fcose for small views and a linear-time layout for large ones', () => {
+  it('chooses fcose for small views and the sunflower for large ones', () => {
     const cy = cytoscape({ headless: true });
     cy.add([{ group: 'nodes', data: { id: 'x' } }]);
     expect((fullLayout(cy) as { name: string }).name).toBe('fcose');
     cy.add(Array.from({ length: LARGE_VIEW }, (_, i) => ({ group: 'nodes' as const, data: { id: `n${i}` } })));
-    expect((fullLayout(cy) as { name: string }).name).toBe('concentric');
+    expect(fullLayout(cy)).toBeNull();
+  });
+
+  it('sunflower puts the highest-degree node in the middle and no two nodes on one spot', () => {
+    const cy = cytoscape({ headless: true });
+    cy.add(Array.from({ length: 500 }, (_, i) => ({ group: 'nodes' as const, data: { id: `n${i}`, degree: i } })));
+    sunflowerLayout(cy, 20);
+    expect(cy.getElementById('n499').position()).toEqual({ x: 0, y: 0 });
+    const spots = new Set(cy.nodes().map((n) => `${Math.round(n.position().x)},${Math.round(n.position().y)}`));
+    expect(spots.size).toBe(500);
+    // Hubs near the middle: the lowest-degree node is the farthest out.
+    const dist = (id: string) => Math.hypot(cy.getElementById(id).position().x, cy.getElementById(id).position().y);
+    expect(dist('n0')).toBeGreaterThan(dist('n250'));
   });
 });

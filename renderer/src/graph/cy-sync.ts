@@ -5,7 +5,7 @@
  */
 import type { CollectionReturnValue, Core, ElementDefinition } from 'cytoscape';
 import { colorForType } from './colors';
-import { fullLayout, incrementalLayout, placeAround } from './layout';
+import { fullLayout, incrementalLayout, placeAround, sunflowerLayout } from './layout';
 import type { ElementCache, VisibleSet } from './view-model';
 import type { ViewChange } from '../store/graph-view-slice';
 
@@ -68,7 +68,15 @@ export class CySync {
   private layout(change: ViewChange, added: CollectionReturnValue): void {
     const cy = this.cy;
     if (change.kind === 'replace') {
-      this.run(fullLayout(cy), true);
+      const opts = fullLayout(cy);
+      if (opts) this.run(opts, true);
+      else {
+        this.running?.stop();
+        this.running = null;
+        sunflowerLayout(cy);
+        cy.fit(undefined, 30);
+        this.settle();
+      }
       return;
     }
     if (change.kind === 'expand') {
@@ -96,9 +104,13 @@ export class CySync {
       if (this.running !== layout) return;
       this.running = null;
       if (fit) this.cy.fit(undefined, 30);
-      const waiters = this.settledWaiters.splice(0);
-      for (const fn of waiters) fn();
+      this.settle();
     });
     layout.run();
+  }
+
+  private settle(): void {
+    const waiters = this.settledWaiters.splice(0);
+    for (const fn of waiters) fn();
   }
 }

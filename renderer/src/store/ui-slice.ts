@@ -17,6 +17,9 @@ export interface UiSlice {
   dragOver: boolean;
   connection: ConnectionState;
   toasts: Toast[];
+  /** How many of the highest-degree nodes the overview shows. */
+  overviewLimit: number;
+  setOverviewLimit(limit: number): void;
   setTheme(theme: ThemeChoice): void;
   setSystemDark(dark: boolean): void;
   setShortcutsOpen(open: boolean): void;
@@ -35,6 +38,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   dragOver: false,
   connection: 'connecting',
   toasts: [],
+  overviewLimit: 300,
+  setOverviewLimit: (overviewLimit) => set({ overviewLimit }),
   setTheme: (theme) => set({ theme }),
   setSystemDark: (systemDark) => set({ systemDark }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
