@@ -106,7 +106,7 @@ export function kHop(csr: Csr, scratch: TraversalScratch, seeds: ArrayLike<numbe
           const v = nbrs[p];
           // With both directions a self loop sits in u's out- and in-list; follow it once.
           if (both && s === 1 && v === u) continue;
-          if (followed === perNode) {
+          if (followed >= perNode) {
             cut = true;
             note(reasons, 'perNodeLimit');
             cappedNodes.push(u);
@@ -122,9 +122,9 @@ export function kHop(csr: Csr, scratch: TraversalScratch, seeds: ArrayLike<numbe
             continue;
           }
           if (nodeMask !== null && nodeMask[ntype[v]] === 0) continue;
-          if (tail === maxNodes || added === perHop) {
+          if (tail >= maxNodes || added >= perHop) {
             cut = true;
-            if (tail === maxNodes) {
+            if (tail >= maxNodes) {
               note(reasons, 'maxNodes');
               stopAll = true;
             } else {
@@ -188,7 +188,7 @@ export function kHop(csr: Csr, scratch: TraversalScratch, seeds: ArrayLike<numbe
 }
 
 function limit(value: number | undefined, name: string): number {
-  if (value === undefined || value === Infinity) return -1; // never equal to a count
+  if (value === undefined || value === Infinity) return Infinity;
   if (!Number.isInteger(value) || value < 0) {
     throw new WorkbenchError('BAD_REQUEST', `${name} must be a whole number of 0 or more, got ${value}.`, { value: String(value) });
   }

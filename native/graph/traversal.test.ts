@@ -187,6 +187,14 @@ describe('kHop', () => {
     for (const e of capped.edges) expect(inAnswer.has(g.src[e]) && inAnswer.has(g.dst[e])).toBe(true);
   });
 
+  it('never expands past maxNodes even when the seeds alone reach it', () => {
+    const r = engine.kHop([1, 2, 3, 4], { hops: 2, direction: 'both', maxNodes: 3 });
+    expect([...r.nodes]).toEqual([1, 2, 3, 4]);
+    expect(r.truncated?.reason).toBe('maxNodes');
+    expect(r.truncated!.omitted).toBeGreaterThan(0);
+    for (const e of r.edges) expect([1, 2, 3, 4].includes(g.src[e]) && [1, 2, 3, 4].includes(g.dst[e])).toBe(true);
+  });
+
   it('rejects bad input with a readable error', () => {
     expect(() => engine.kHop([100_000], { hops: 2 })).toThrow(WorkbenchError);
     expect(() => engine.kHop([1], { hops: 300 })).toThrow(/hops/);
