@@ -10,7 +10,7 @@ import { WorkbenchError } from '../../../electron/common/errors';
 import { CsvTokenizer, type RecordBatch } from './tokenizer';
 
 /** Read size: small enough that one chunk's rows die young (cheap GC), big enough to amortise I/O. */
-export const CHUNK_BYTES = Number(process.env.KGW_CSV_CHUNK ?? 64 * 1024);
+export const CHUNK_BYTES = 64 * 1024;
 
 export interface RecordChunk extends RecordBatch {
   /** Bytes of the file consumed so far. */
