@@ -9,6 +9,7 @@
  * CSR sequentially and writes each score once (no scattered writes).
  */
 import type { Csr, Direction } from './csr';
+import { fillContrib32, fillContrib64, gather32, gather64 } from './pagerank-gather';
 import { sidesFor, typeMask } from './scratch';
 import { WorkbenchError } from '../../electron/common/errors';
 
@@ -71,7 +72,8 @@ export function personalizedPageRank(
   let next = new Float64Array(n);
   // Sums and scores stay float64 either way.
   const precision = opts.precision ?? (n > 100_000 ? 'float32' : 'float64');
-  const contrib = precision === 'float32' ? new Float32Array(n) : new Float64Array(n);
+  const contrib32 = precision === 'float32' ? new Float32Array(n) : null;
+  const contrib64 = precision === 'float32' ? null : new Float64Array(n);
   // Sparse start: while the scored nodes' edges are few, push from them instead of pulling into
   // every node (iteration k only reaches k hops from the seeds). The scored set only grows, since
   // seeds keep their teleport mass, so one growing list tracks it until pulling is cheaper.
@@ -107,49 +109,26 @@ export function personalizedPageRank(
         }
       }
       for (let i = 0; i < front.size; i++) next[list[i]] *= damping;
+    } else if (mask === null) {
+      if (contrib32) {
+        dangling = fillContrib32(x, invDegree, contrib32);
+        gather32(contrib32, next, damping, pullSides[0], twoSides ? pullSides[1] : null);
+      } else {
+        dangling = fillContrib64(x, invDegree, contrib64!);
+        gather64(contrib64!, next, damping, pullSides[0], twoSides ? pullSides[1] : null);
+      }
     } else {
+      const contrib = contrib32 ?? contrib64!;
       for (let u = 0; u < n; u++) {
         const inv = invDegree[u];
         if (inv === 0) dangling += x[u];
         contrib[u] = x[u] * inv;
       }
-      if (mask === null) {
-        // Four independent sums keep several cache misses in flight instead of one add chain
-        // (measured 1.7x faster at 1M nodes than a single accumulator).
-        let pA = 0;
-        let pB = 0;
-        for (let v = 0; v < n; v++) {
-          let s0 = 0;
-          let s1 = 0;
-          let s2 = 0;
-          let s3 = 0;
-          const endA = offA[v + 1];
-          for (; pA + 3 < endA; pA += 4) {
-            s0 += contrib[nbA[pA]];
-            s1 += contrib[nbA[pA + 1]];
-            s2 += contrib[nbA[pA + 2]];
-            s3 += contrib[nbA[pA + 3]];
-          }
-          for (; pA < endA; pA++) s0 += contrib[nbA[pA]];
-          if (twoSides) {
-            const endB = offB[v + 1];
-            for (; pB + 3 < endB; pB += 4) {
-              s0 += contrib[nbB[pB]];
-              s1 += contrib[nbB[pB + 1]];
-              s2 += contrib[nbB[pB + 2]];
-              s3 += contrib[nbB[pB + 3]];
-            }
-            for (; pB < endB; pB++) s0 += contrib[nbB[pB]];
-          }
-          next[v] = damping * (s0 + s1 + (s2 + s3));
-        }
-      } else {
-        for (let v = 0; v < n; v++) {
-          let sum = 0;
-          for (let p = offA[v], end = offA[v + 1]; p < end; p++) if (mask[etype[eA[p]]] === 1) sum += contrib[nbA[p]];
-          if (twoSides) for (let p = offB[v], end = offB[v + 1]; p < end; p++) if (mask[etype[eB[p]]] === 1) sum += contrib[nbB[p]];
-          next[v] = damping * sum;
-        }
+      for (let v = 0; v < n; v++) {
+        let sum = 0;
+        for (let p = offA[v], end = offA[v + 1]; p < end; p++) if (mask[etype[eA[p]]] === 1) sum += contrib[nbA[p]];
+        if (twoSides) for (let p = offB[v], end = offB[v + 1]; p < end; p++) if (mask[etype[eB[p]]] === 1) sum += contrib[nbB[p]];
+        next[v] = damping * sum;
       }
     }
     const back = 1 - damping + damping * dangling;
