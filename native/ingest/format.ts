@@ -9,6 +9,12 @@ import type { ImportOptions } from '../../electron/common/protocol/import';
 export interface ParseWarning {
   code: string;
   message: string;
+  /**
+   * How many times the condition occurred. Parsers summarise a repeated condition as ONE warning
+   * (the message may state the number too); the importer adds this up, so "DUPLICATE_EDGE x2" is
+   * right. Absent means once.
+   */
+  count?: number;
   file?: string;
   line?: number;
   value?: string;

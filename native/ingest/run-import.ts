@@ -102,7 +102,7 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
         edges += batch.edges.length;
         args.onCount?.('entities', batch.nodes.length);
         args.onCount?.('edges', batch.edges.length);
-        for (const w of batch.warnings ?? []) warnings.add({ ...w, file: w.file ?? file.name });
+        for (const w of batch.warnings ?? []) warnings.add({ ...w, file: w.file ?? file.name }, w.count ?? 1);
         const done = bytesDone + batch.bytesRead;
         const elapsed = performance.now() - started;
         const rate = elapsed > 0 ? (done / elapsed) * 1000 : 0;

@@ -60,6 +60,7 @@ export class WarningTally {
     return [...this.tallies.entries()].map(([code, t]) => ({
       code,
       message: t.describe(t.count),
+      count: t.count,
       file: this.file,
       line: t.example.line,
       value: t.example.value,

@@ -104,7 +104,7 @@ describe('generic CSV: column roles', () => {
     const p = write('dups.csv', 'id,name\na,1\nb,2\na,3\na,4\n');
     const { nodes, warnings } = await parseFile(p);
     expect(nodes).toHaveLength(4);
-    expect(warnings).toEqual([{ code: 'DUPLICATE_NODE_ID', message: expect.stringMatching(/^2 rows repeat a node id/), file: 'dups.csv', line: 4, value: 'a' }]);
+    expect(warnings).toEqual([{ code: 'DUPLICATE_NODE_ID', message: expect.stringMatching(/^2 rows repeat a node id/), count: 2, file: 'dups.csv', line: 4, value: 'a' }]);
   });
 });
 

@@ -190,7 +190,7 @@ export class BatchCollector {
     const batch = this.take(bytesRead);
     if (this.warnings.size) {
       batch.warnings = [...this.warnings.values()].map(({ first, count }) =>
-        count > 1 ? { ...first, message: `${first.message} (${count} times)` } : first);
+        count > 1 ? { ...first, message: `${first.message} (${count} times)`, count } : { ...first, count });
     }
     return batch;
   }
