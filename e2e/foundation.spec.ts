@@ -14,7 +14,7 @@ async function clickNode(page: Page, match: (data: Record<string, unknown>) => b
   const target = await page.evaluate((src) => {
     const fn = new Function('d', `return (${src})(d)`) as (d: Record<string, unknown>) => boolean;
     const cy = (window as unknown as { __kgw: { cy: import('cytoscape').Core } }).__kgw.cy;
-    const node = cy.nodes().filter((n) => fn(n.data())).first();
+    const node = cy.nodes().filter((n) => fn(n.data())).first() as import('cytoscape').NodeSingular;
     if (node.empty()) return null;
     cy.center(node);
     const p = node.renderedPosition();
