@@ -8,6 +8,8 @@ import { processIO, printError } from './output';
 import { importCommand } from './import-command';
 import { statsCommand } from './stats-command';
 import { reportCommand } from './report-command';
+import { embedCommand } from './embed-command';
+import { searchCommand, similarCommand } from './search-command';
 
 const USAGE = `Usage: kgw <command> [options]
 
@@ -17,6 +19,9 @@ Commands:
       [--columns role=column,...]
   stats --workspace <dir>              node and edge counts by type
   report --workspace <dir> [--format json|html|csv|prometheus] [--out <file>]   profiling report
+  embed --workspace <dir> [--model <folder>]   embed nodes without a vector (resumable)
+  search --workspace <dir> --text "..." [-k 10]   nodes nearest to a phrase, best first
+  similar --workspace <dir> --id <id> [-k 10]     nodes nearest to a node
 
 Options:
   --json        print one JSON object (for scripts)
@@ -40,6 +45,9 @@ const commands: Record<string, Command> = {
     ),
   stats: ({ values }, json) => statsCommand({ workspace: requireWorkspace(values) }, processIO(json)),
   report: ({ values }, json) => reportCommand({ workspace: requireWorkspace(values), format: values.format as string | undefined, out: values.out as string | undefined }, processIO(json)),
+  embed: ({ values }, json) => embedCommand({ workspace: requireWorkspace(values), model: values.model as string | undefined }, processIO(json)),
+  search: ({ values }, json) => searchCommand({ workspace: requireWorkspace(values), text: values.text as string | undefined, k: values.k as string | undefined, model: values.model as string | undefined }, processIO(json)),
+  similar: ({ values }, json) => similarCommand({ workspace: requireWorkspace(values), id: values.id as string | undefined, k: values.k as string | undefined }, processIO(json)),
 };
 
 /** Subcommands added by other areas register here (embed, search, query, report, bench ...). */

@@ -6,11 +6,13 @@ import type { HostHandler, JobFinishedHook } from './types';
 import { workspaceHandlers, refreshAfterImport } from './workspace-handlers';
 import { jobHandlers } from './job-handlers';
 import { profilingHandlers } from './profiling-handlers';
+import { similarityHandlers, embedAfterImport } from './similarity-handlers';
 
 export const hostHandlers: Record<string, HostHandler> = {
   ...workspaceHandlers,
   ...jobHandlers,
   ...profilingHandlers,
+  ...similarityHandlers,
 };
 
-export const jobFinishedHooks: JobFinishedHook[] = [refreshAfterImport];
+export const jobFinishedHooks: JobFinishedHook[] = [refreshAfterImport, embedAfterImport];

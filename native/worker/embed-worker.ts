@@ -1,0 +1,91 @@
+/**
+ * The embed worker: the ONNX session (onnxruntime-node), the embedding job that fills the
+ * workspace's `embeddings` table, query vectors for the host, and the model manager.
+ */
+import path from 'node:path';
+import { methods } from '../../electron/common/protocol';
+import { hostOnlySimilarityMethods } from '../../electron/common/protocol/similarity';
+import { WorkbenchError } from '../../electron/common/errors';
+import { cachedModelDir, downloadModel } from '../embed/model-manager';
+import { runWorker, type CallContext } from './runtime';
+import { storeFor, dropStore } from './workspace-cache';
+import { EmbedderCache } from '../similarity/embedder-cache';
+import { appCacheDir, selectModelDir, type ModelLocationOptions } from '../similarity/model-location';
+import { runEmbedJob } from '../similarity/embed-job';
+import { dominantModel, embeddingCounts } from '../similarity/embedding-table';
+
+const embedders = new EmbedderCache();
+
+function location(call: CallContext): ModelLocationOptions {
+  return { cacheDir: call.ctx.cacheDir };
+}
+
+runWorker({
+  kind: 'embed',
+  invalidate: dropStore,
+  handlers: {
+    'embed.start': async (p, call) => {
+      const { pageSize } = methods['embed.start'].params.parse(p);
+      const store = storeFor(call.ctx);
+      call.progress({ stage: 'load-model', done: 0, unit: 'texts' });
+      const embedder = await embedders.forLocation(location(call));
+      const result = await runEmbedJob({
+        db: store.db,
+        embedder,
+        pageSize,
+        signal: call.signal,
+        onProgress: (pr) => call.progress({ stage: pr.stage, done: pr.done, total: pr.total, unit: 'texts', rate: pr.rate, etaMs: pr.etaMs }),
+        onEmbedded: (n) => call.count('embeddings', n),
+      });
+      if (result.cancelled) {
+        throw new WorkbenchError('CANCELLED', `Embedding cancelled after ${result.embedded} texts; the vectors written so far are kept and the next run continues from there.`);
+      }
+      return result;
+    },
+    'embed.status': async (_p, call) => {
+      const db = storeFor(call.ctx).db;
+      let modelId: string | null;
+      try {
+        modelId = (await embedders.forLocation(location(call))).modelId;
+      } catch {
+        modelId = dominantModel(db); // no model here now, but the workspace may hold vectors of one
+      }
+      // With no model and no vectors the counts of a model nobody has are all zero but the node count.
+      return { modelId, ...embeddingCounts(db, modelId ?? '') };
+    },
+    'embed.query': async (p, call) => {
+      const { text } = methods['embed.query'].params.parse(p);
+      const t = performance.now();
+      const embedder = await embedders.forLocation(location(call));
+      const vector = await embedder.embed([text]);
+      call.latency(performance.now() - t);
+      call.count('embeddings', 1);
+      return { modelId: embedder.modelId, vector };
+    },
+    'model.info': (_p, call) => embedders.describe(location(call)),
+    'model.download': async (p, call) => {
+      const { baseUrl } = methods['model.download'].params.parse(p);
+      const dest = cachedModelDir(appCacheDir(location(call)));
+      await downloadModel(baseUrl, dest, {
+        signal: call.signal,
+        onProgress: (d) =>
+          call.progress({ stage: 'download', done: d.bytes, total: d.total, unit: 'bytes', message: `${d.file} (${d.fileIndex + 1}/${d.fileCount})` }),
+      });
+      await embedders.drop();
+      const info = await embedders.describe(location(call));
+      if (info.available && path.resolve(info.dir!) !== path.resolve(dest)) {
+        // A folder picked earlier or KGW_MODEL_DIR still wins; say so rather than pretend.
+        info.problem = `Downloaded to ${dest}, but ${info.dir} is in use (picked folder or KGW_MODEL_DIR).`;
+      }
+      return info;
+    },
+    'model.select': async (p, call) => {
+      const { path: dir } = hostOnlySimilarityMethods['model.select'].params.parse(p);
+      selectModelDir(dir, location(call));
+      await embedders.drop();
+      const info = await embedders.describe(location(call));
+      if (!info.available) throw new WorkbenchError('MODEL_MISSING', info.problem ?? `No usable model in ${dir}`, { file: dir });
+      return info;
+    },
+  },
+});
