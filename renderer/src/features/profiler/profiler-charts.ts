@@ -95,12 +95,12 @@ export function formatValue(unit: ChartUnit, v: number | null | undefined): stri
   switch (unit) {
     case 'bytes': {
       const mb = v / 2 ** 20;
-      return mb >= 1024 ? `${(mb / 1024).toFixed(2)} GB` : `${mb >= 100 ? mb.toFixed(0) : mb.toFixed(1)} MB`;
+      return mb >= 1024 ? `${(mb / 1024).toFixed(2)} GB` : `${mb >= 100 || Number.isInteger(mb) ? mb.toFixed(0) : mb.toFixed(1)} MB`;
     }
     case 'percent':
       return `${v.toFixed(0)} %`;
     case 'ms':
-      return v >= 100 ? `${v.toFixed(0)} ms` : `${v.toFixed(1)} ms`;
+      return v >= 100 || Number.isInteger(v) ? `${v.toFixed(0)} ms` : `${v.toFixed(1)} ms`;
     case 'fps':
       return `${v.toFixed(0)} fps`;
     case 'perSecond':

@@ -95,6 +95,9 @@ describe('formatting and order', () => {
   it('formats values per unit', () => {
     expect(formatValue('bytes', 150 * 2 ** 20)).toBe('150 MB');
     expect(formatValue('bytes', 3 * 2 ** 30)).toBe('3.00 GB');
+    expect(formatValue('bytes', 50 * 2 ** 20)).toBe('50 MB');
+    expect(formatValue('bytes', 0)).toBe('0 MB');
+    expect(formatValue('ms', 50)).toBe('50 ms');
     expect(formatValue('perSecond', 12_345)).toBe('12k/s');
     expect(formatValue('perSecond', 1500)).toBe('1.5k/s');
     expect(formatValue('ms', 2.345)).toBe('2.3 ms');
