@@ -8,6 +8,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['Delete', 'Hide the selected node'],
   ['Ctrl+Z', 'Undo a view change'],
   ['Ctrl+Shift+Z', 'Redo a view change'],
+  ['P', 'Open or close the profiler'],
   ['?', 'Show these shortcuts'],
 ];
 
