@@ -49,6 +49,13 @@ export function ImportProgress() {
   );
 }
 
+/** "file.csv, line 7: value", or '' when the host sent no usable example. */
+function exampleText(example: { file?: string; line?: number; value?: string } | undefined): string {
+  if (!example) return '';
+  const where = [example.file, example.line !== undefined ? `line ${example.line}` : undefined].filter(Boolean).join(', ');
+  return [where, example.value].filter(Boolean).join(': ');
+}
+
 /** What the last import did (or why it failed); stays until dismissed. */
 export function ImportResultPanel() {
   const summary = useApp((s) => s.importSummary);
@@ -96,13 +103,7 @@ export function ImportResultPanel() {
             {summary.warnings.map((w, i) => (
               <li key={`${w.code}-${i}`}>
                 <strong>{w.count}×</strong> {w.message}
-                {w.example && (
-                  <span className="muted">
-                    {' '}
-                    (e.g. {[w.example.file, w.example.line !== undefined ? `line ${w.example.line}` : undefined].filter(Boolean).join(', ')}
-                    {w.example.value ? `: ${w.example.value}` : ''})
-                  </span>
-                )}
+                {exampleText(w.example) && <span className="muted"> (e.g. {exampleText(w.example)})</span>}
               </li>
             ))}
           </ul>
