@@ -54,7 +54,7 @@ if (arg('--uri')) {
   target = server;
 }
 try {
-  Object.assign(report, await benchNeo4j(target.uri, target.user, target.password));
+  Object.assign(report, await benchNeo4j(target.uri, target.user, target.password, { serverPid: server?.pid, warmupRounds: Number(arg('--warmup') ?? 2) }));
   report.machine.loadavg1mAfter = os.loadavg()[0];
   console.log(JSON.stringify(report, null, 2));
 } finally {

@@ -4,27 +4,61 @@
  *  - edges10k:  10,000 edges between 1,000 existing nodes
  *  - update5k:  5,000 property updates to committed nodes (the staged-merge path)
  * The seed's figures were 0.45 s / 1.8 s / 2.6 s; targets <= 0.2 s / <= 1 s / <= 1 s.
- * One warm-up round on separate ids runs first, so the numbers show steady state rather than
- * the JVM's first-query compilation; the warm-up times are returned too.
+ * Warm-up rounds (default 2) on separate ids run first, so the numbers show steady state rather
+ * than the JVM's first-query compilation; the first warm-up round's times are returned too.
  *
  * Run: `node scripts/neo4j/bench.mjs` (starts its own server) or call benchNeo4j(uri, user, password).
  */
+import fs from 'node:fs';
 import type { NodeRecord } from '../../../electron/common/model';
 import { Neo4jStore } from './neo4j-store';
 import { generatedGraph } from './test-data';
 
-export interface Neo4jBenchResult {
-  serverVersion: string;
-  nodes1kSeconds: number;
-  edges10kSeconds: number;
-  update5kSeconds: number;
-  warmup: { nodes1kSeconds: number; edges10kSeconds: number; update5kSeconds: number };
+/** Wall seconds, and CPU seconds of this process (client) and of the server when its pid is known. */
+export interface Timing {
+  seconds: number;
+  clientCpuSeconds: number;
+  serverCpuSeconds?: number;
 }
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await fn();
-  return Number(((performance.now() - t0) / 1000).toFixed(3));
+export interface Neo4jBenchResult {
+  serverVersion: string;
+  nodes1k: Timing;
+  edges10k: Timing;
+  update5k: Timing;
+  warmup: { nodes1k: Timing; edges10k: Timing; update5k: Timing };
+}
+
+/** utime+stime of a process from /proc (Linux), in seconds; undefined elsewhere. */
+function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the command: state is field 3, utime 14, stime 15 (1-based) -> indexes 11 and 12 here.
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+const round3 = (x: number) => Number(x.toFixed(3));
+
+function timer(serverPid?: number) {
+  return async (fn: () => Promise<unknown>): Promise<Timing> => {
+    const s0 = processCpuSeconds(serverPid);
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await fn();
+    const seconds = round3((performance.now() - t0) / 1000);
+    const c = process.cpuUsage(c0);
+    const s1 = processCpuSeconds(serverPid);
+    return {
+      seconds,
+      clientCpuSeconds: round3((c.user + c.system) / 1e6),
+      serverCpuSeconds: s0 !== undefined && s1 !== undefined ? round3(s1 - s0) : undefined,
+    };
+  };
 }
 
 async function importOnce(store: Neo4jStore, batch: { nodes?: NodeRecord[]; edges?: ReturnType<typeof generatedGraph>['edges'] }): Promise<void> {
@@ -33,25 +67,28 @@ async function importOnce(store: Neo4jStore, batch: { nodes?: NodeRecord[]; edge
   await w.commit({ missingEndpoints: 'skip' });
 }
 
-async function round(store: Neo4jStore, prefix: string): Promise<{ nodes1kSeconds: number; edges10kSeconds: number; update5kSeconds: number }> {
+async function round(store: Neo4jStore, prefix: string, serverPid?: number): Promise<{ nodes1k: Timing; edges10k: Timing; update5k: Timing }> {
+  const timed = timer(serverPid);
   const small = generatedGraph(`${prefix}a`, 1000, 10_000);
-  const nodes1kSeconds = await timed(() => importOnce(store, { nodes: small.nodes }));
-  const edges10kSeconds = await timed(() => importOnce(store, { edges: small.edges }));
+  const nodes1k = await timed(() => importOnce(store, { nodes: small.nodes }));
+  const edges10k = await timed(() => importOnce(store, { edges: small.edges }));
   const big = generatedGraph(`${prefix}b`, 5000, 0);
   await importOnce(store, { nodes: big.nodes });
   const updates = big.nodes.map((n) => ({ ...n, name: `${n.name} (updated)`, props: { ...n.props, rank: -1, updated: true } }));
-  const update5kSeconds = await timed(() => importOnce(store, { nodes: updates }));
-  return { nodes1kSeconds, edges10kSeconds, update5kSeconds };
+  const update5k = await timed(() => importOnce(store, { nodes: updates }));
+  return { nodes1k, edges10k, update5k };
 }
 
-export async function benchNeo4j(uri: string, user: string, password: string): Promise<Neo4jBenchResult> {
+/** `serverPid`: the server's process id on this machine, to report its CPU time per phase. */
+export async function benchNeo4j(uri: string, user: string, password: string, opts: { serverPid?: number; warmupRounds?: number } = {}): Promise<Neo4jBenchResult> {
   const store = await Neo4jStore.connect({ uri, user, password });
   try {
     // Schema first, outside the timings (a real workspace creates it once).
     await (await store.beginImport({ files: [] })).rollback();
     const stamp = Date.now().toString(36);
-    const warmup = await round(store, `w${stamp}`);
-    const result = await round(store, `m${stamp}`);
+    const warmup = await round(store, `w0${stamp}`, opts.serverPid);
+    for (let i = 1; i < (opts.warmupRounds ?? 2); i++) await round(store, `w${i}${stamp}`, opts.serverPid);
+    const result = await round(store, `m${stamp}`, opts.serverPid);
     return { serverVersion: store.serverVersion, ...result, warmup };
   } finally {
     await store.close();

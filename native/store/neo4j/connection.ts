@@ -26,7 +26,6 @@ const SCHEMA = [
   'CREATE CONSTRAINT kgw_node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX kgw_node_touched IF NOT EXISTS FOR (n:Node) ON (n._touched)',
   'CREATE INDEX kgw_node_import IF NOT EXISTS FOR (n:Node) ON (n._import)',
-  'CREATE INDEX kgw_node_type IF NOT EXISTS FOR (n:Node) ON (n._type)',
   'CREATE INDEX kgw_edge_stage IF NOT EXISTS FOR (s:KgwEdgeStage) ON (s._import)',
   'CREATE INDEX kgw_node_stage IF NOT EXISTS FOR (s:KgwStaged) ON (s._import)',
   'CREATE CONSTRAINT kgw_import_id IF NOT EXISTS FOR (i:KgwImport) REQUIRE i.id IS UNIQUE',

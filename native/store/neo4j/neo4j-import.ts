@@ -24,6 +24,22 @@ import { encodeProps } from './props-codec';
 import { DEFAULT_EDGE_TYPE, DEFAULT_NODE_TYPE } from './visibility';
 
 export const BATCH_ROWS = 10_000;
+/**
+ * Updates to nodes of earlier imports are held in memory up to this many rows (applied at
+ * commit, dropped on rollback); beyond it they spill to `KgwStaged` rows so memory stays bounded.
+ */
+const MEMORY_STAGE_LIMIT = 50_000;
+
+interface UpdateRow {
+  id: string;
+  name: string | null;
+  type: string | null;
+  text: string | null;
+  labels: string[] | null;
+  key: string | null;
+  props: Record<string, unknown>;
+  json: string[] | null;
+}
 const MISSING_EXAMPLES = 5;
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -65,6 +81,15 @@ function propsAndJson(props: Props | undefined): { props: Record<string, unknown
   return { props: props2, json };
 }
 
+/** Every property of a node new in this import, as one map for `SET n = map` (nulls dropped). */
+function newNodeProps(r: UpdateRow & { line: number | null }, imp: number, file: string): Record<string, unknown> {
+  const all: Record<string, unknown> = { ...r.props, id: r.id, name: r.name ?? r.id, _type: r.type, _labels: r.labels, _import: imp, _file: file };
+  if (r.text !== null) all._text = r.text;
+  if (r.line !== null) all._line = r.line;
+  if (r.json) all._json = r.json;
+  return all;
+}
+
 /** Union of the stored `_json` list and a batch row's, in Cypher. */
 const JSON_UNION = (target: string, json: string) =>
   `CASE WHEN ${json} IS NULL THEN ${target}._json ELSE coalesce(${target}._json, []) + [k IN ${json} WHERE NOT k IN coalesce(${target}._json, [])] END`;
@@ -76,6 +101,20 @@ MERGE (n:Node {id: row.id})
 SET n._json = ${JSON_UNION('n', 'row.json')}
 SET n += row.props${labels ? `, n${labels}` : ''}, n._type = row.type, n.name = coalesce(row.name, n.name, row.id),
     n._text = coalesce(row.text, n._text), n._labels = row.labels`;
+
+/** Nodes the lookup found missing, first occurrence per id: a plain CREATE (cheaper than MERGE). */
+const CREATE_NODES = (labels: string) => `
+UNWIND $rows AS row
+CREATE (n:Node${labels})
+SET n = row.all`;
+
+/** Updates to nodes of earlier imports, applied at commit (labels only for node rows). */
+const APPLY_UPDATES = (labels: string) => `
+UNWIND $rows AS row
+MATCH (n:Node {id: row.id})
+SET n._json = ${JSON_UNION('n', 'row.json')}
+SET n += row.props${labels ? `, n${labels}` : ''}, n.name = coalesce(row.name, n.name), n._type = coalesce(row.type, n._type),
+    n._text = coalesce(row.text, n._text), n._labels = coalesce(row.labels, n._labels)`;
 
 const STAGE_NODES = `
 UNWIND $rows AS row
@@ -94,8 +133,7 @@ UNWIND $rows AS row
 MATCH (a:Node {id: row.s})
 MATCH (b:Node {id: row.t})
 CREATE (a)-[r:${relType}]->(b)
-SET r += row.props, r._id = row.id, r._type = row.type, r._import = $imp, r._file = $file,
-    r._line = row.line, r._json = row.json
+SET r = row.all
 RETURN collect(row.i) AS done`;
 
 const STAGE_EDGES = `
@@ -116,6 +154,7 @@ export class Neo4jImportWriter implements ImportWriter {
   private edgeSeq = 0;
   /** What commit has to do: skipped steps save round trips on the common, clean import. */
   private stagedNodes = 0;
+  private memoryUpdates: UpdateRow[] = [];
   private stagedEdges = 0;
   private touched = 0;
   private finished = false;
@@ -168,12 +207,37 @@ export class Neo4jImportWriter implements ImportWriter {
         const type = nodeType(n);
         return { id: n.id, name: n.name ?? null, type, text: n.text ?? null, labels: n.labels ?? [], line: n.line ?? null, key: labelKey(type, n.labels), ...propsAndJson(n.props) };
       });
-      const earlier = rows.filter((r) => existing.get(r.id) === false);
-      this.stagedNodes += earlier.length;
-      if (earlier.length > 0) await this.conn.write(STAGE_NODES, { rows: earlier, imp: this.importId }, `staging node updates of ${file}`);
-      for (const [key, group] of groupBy(rows.filter((r) => existing.get(r.id) !== false), (r) => r.key)) {
+      // Missing ids are CREATEd (first occurrence); repeats and this import's own nodes MERGE after.
+      const created = new Set<string>();
+      const fresh: typeof rows = [];
+      const own: typeof rows = [];
+      for (const r of rows) {
+        const state = existing.get(r.id);
+        if (state === false) await this.stageUpdate(r);
+        else if (state === undefined && !created.has(r.id)) {
+          created.add(r.id);
+          fresh.push(r);
+        } else own.push(r);
+      }
+      for (const [key, group] of groupBy(fresh, (r) => r.key)) {
+        const batch = group.map((r) => ({ all: newNodeProps(r, this.importId, file) }));
+        await this.conn.write(CREATE_NODES(labelClause(key)), { rows: batch }, `writing nodes of ${file}`);
+      }
+      for (const [key, group] of groupBy(own, (r) => r.key)) {
         await this.conn.write(WRITE_NODES(labelClause(key)), { rows: group, imp: this.importId, file }, `writing nodes of ${file}`);
       }
+    }
+  }
+
+  /** Holds an update to a node of an earlier import until commit (spilling to the DB past a limit). */
+  private async stageUpdate(row: UpdateRow): Promise<void> {
+    this.memoryUpdates.push(row);
+    if (this.memoryUpdates.length >= MEMORY_STAGE_LIMIT) {
+      for (const part of chunks(this.memoryUpdates, BATCH_ROWS)) {
+        await this.conn.write(STAGE_NODES, { rows: part, imp: this.importId }, 'staging node updates');
+      }
+      this.stagedNodes += this.memoryUpdates.length;
+      this.memoryUpdates = [];
     }
   }
 
@@ -185,10 +249,8 @@ export class Neo4jImportWriter implements ImportWriter {
         id: a.id, name: a.name ?? null, type: null, text: a.text ?? null, labels: null, key: null, ...propsAndJson(a.props),
       }));
       const own = rows.filter((r) => existing.get(r.id));
-      const earlier = rows.filter((r) => !existing.get(r.id));
       if (own.length > 0) await this.conn.write(UPDATE_OWN, { rows: own, imp: this.importId }, 'writing node annotations');
-      this.stagedNodes += earlier.length;
-      if (earlier.length > 0) await this.conn.write(STAGE_NODES, { rows: earlier, imp: this.importId }, 'staging node annotations');
+      for (const r of rows) if (!existing.get(r.id)) await this.stageUpdate(r);
     }
   }
 
@@ -205,7 +267,13 @@ export class Neo4jImportWriter implements ImportWriter {
           line: e.line ?? null,
           ...propsAndJson(e.props),
         }));
-        const res = await this.conn.write<{ done: number[] }>(WRITE_EDGES(relType), { rows, imp: this.importId, file }, `writing edges of ${file}`);
+        const edgeRows = rows.map((r) => {
+          const all: Record<string, unknown> = { ...r.props, _id: r.id, _type: type, _import: this.importId, _file: file };
+          if (r.line !== null) all._line = r.line;
+          if (r.json) all._json = r.json;
+          return { i: r.i, s: r.s, t: r.t, all };
+        });
+        const res = await this.conn.write<{ done: number[] }>(WRITE_EDGES(relType), { rows: edgeRows }, `writing edges of ${file}`);
         const done = new Set(res.records[0]?.get('done') ?? []);
         this.edgesAdded += done.size;
         const sources = [...new Set(rows.filter((r) => done.has(r.i)).map((r) => r.s))];
@@ -229,6 +297,7 @@ export class Neo4jImportWriter implements ImportWriter {
       : { missingCount: 0, missingExamples: [], placeholders: 0, resolved: 0 };
     opts.onStage?.('merge-updates');
     if (this.stagedNodes > 0) await this.applyStagedNodeUpdates();
+    await this.applyMemoryUpdates();
     opts.onStage?.('commit');
     const counts = await this.conn.read<{ added: number }>(
       'MATCH (n:Node {_import: $imp}) RETURN count(n) - count(n._placeholder) AS added', { imp }, 'counting the import');
@@ -299,7 +368,17 @@ export class Neo4jImportWriter implements ImportWriter {
     return { missingCount, missingExamples, placeholders, resolved };
   }
 
-  /** Applies staged updates to nodes of earlier imports, keeping their own provenance. */
+  /** Applies the in-memory updates (after the spilled ones, which are older). */
+  private async applyMemoryUpdates(): Promise<void> {
+    for (const [key, group] of groupBy(this.memoryUpdates, (r) => r.key ?? '')) {
+      for (const part of chunks(group, BATCH_ROWS)) {
+        await this.conn.write(APPLY_UPDATES(labelClause(key)), { rows: part }, 'applying node updates');
+      }
+    }
+    this.memoryUpdates = [];
+  }
+
+  /** Applies spilled updates to nodes of earlier imports, keeping their own provenance. */
   private async applyStagedNodeUpdates(): Promise<void> {
     const imp = this.importId;
     const keys = await this.conn.read<{ k: string | null }>('MATCH (s:KgwStaged {_import: $imp}) RETURN DISTINCT s._skey AS k', { imp }, 'reading staged node updates');
@@ -335,6 +414,7 @@ export class Neo4jImportWriter implements ImportWriter {
 
   async rollback(): Promise<void> {
     if (this.finished) throw new WorkbenchError('STORE_ERROR', `Import ${this.importId} is already committed or rolled back; remove it with removeImport`);
+    this.memoryUpdates = [];
     await deleteImport(this.conn, this.importId, false);
     this.finished = true;
   }

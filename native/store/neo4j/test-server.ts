@@ -10,6 +10,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { WorkbenchError } from '../../../electron/common/errors';
 
@@ -29,6 +30,8 @@ export interface Neo4jTestServer {
   uri: string;
   user: string;
   password: string;
+  /** The launcher's process id (for CPU accounting in benchmarks). */
+  pid: number;
   /** Stops the server (closes stdin, then SIGTERM, then SIGKILL) and waits for the process to exit. */
   stop(): Promise<void>;
 }
@@ -89,6 +92,22 @@ export interface StartOptions {
   startTimeoutMs?: number;
   /** Java heap (default 1g). */
   heap?: string;
+  /**
+   * Where the launcher puts its (throw-away) store. Default: /dev/shm when present (a test
+   * server's data need not survive it, and tmpfs keeps transaction-log fsyncs off a disk shared
+   * with everything else), else the OS temp dir. KGW_NEO4J_STORE_DIR overrides.
+   */
+  storeDir?: string;
+}
+
+function defaultStoreDir(): string {
+  if (process.env.KGW_NEO4J_STORE_DIR) return process.env.KGW_NEO4J_STORE_DIR;
+  try {
+    fs.accessSync('/dev/shm', fs.constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return os.tmpdir();
+  }
 }
 
 export async function startNeo4j(opts: StartOptions = {}): Promise<Neo4jTestServer> {
@@ -97,7 +116,7 @@ export async function startNeo4j(opts: StartOptions = {}): Promise<Neo4jTestServ
   const password = randomBytes(18).toString('base64url');
   const child = spawn(
     'java',
-    [`-Xmx${opts.heap ?? '1g'}`, '-XX:+UseParallelGC', '-cp', classpath, 'kgw.neo4j.Launcher', '0'],
+    [`-Xmx${opts.heap ?? '1g'}`, '-XX:+UseParallelGC', `-Djava.io.tmpdir=${opts.storeDir ?? defaultStoreDir()}`, '-cp', classpath, 'kgw.neo4j.Launcher', '0'],
     // The password goes through the environment, not argv, so it never shows in `ps`.
     { env: { ...process.env, KGW_NEO4J_PASSWORD: password }, stdio: ['pipe', 'pipe', 'pipe'] },
   );
@@ -107,6 +126,7 @@ export async function startNeo4j(opts: StartOptions = {}): Promise<Neo4jTestServ
     uri,
     user: 'neo4j',
     password,
+    pid: child.pid!,
     stop: () => (stopping ??= stopChild(child)),
   };
 }
