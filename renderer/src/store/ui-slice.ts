@@ -31,8 +31,28 @@ export interface UiSlice {
 
 let nextToastId = 1;
 
+const THEME_KEY = 'kgw.theme';
+
+/** The user's last explicit choice survives restarts; tests (no localStorage) get 'system'. */
+function savedTheme(): ThemeChoice {
+  try {
+    const v = globalThis.localStorage?.getItem(THEME_KEY);
+    return v === 'light' || v === 'dark' ? v : 'system';
+  } catch {
+    return 'system';
+  }
+}
+
+function saveTheme(theme: ThemeChoice): void {
+  try {
+    globalThis.localStorage?.setItem(THEME_KEY, theme);
+  } catch {
+    // Storage can be disabled (private mode); the choice then lasts for this session only.
+  }
+}
+
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
-  theme: 'system',
+  theme: savedTheme(),
   systemDark: false,
   shortcutsOpen: false,
   dragOver: false,
@@ -40,7 +60,10 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   toasts: [],
   overviewLimit: 300,
   setOverviewLimit: (overviewLimit) => set({ overviewLimit }),
-  setTheme: (theme) => set({ theme }),
+  setTheme: (theme) => {
+    saveTheme(theme);
+    set({ theme });
+  },
   setSystemDark: (systemDark) => set({ systemDark }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setDragOver: (dragOver) => set({ dragOver }),
