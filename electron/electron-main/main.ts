@@ -11,6 +11,7 @@ import { rendererDir } from '../node/host/app-paths';
 import { ElectronWorkerLauncher } from './utility-launcher';
 import { APP_ORIGIN, installSessionPolicy, isTrustedSender } from './window-security';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { sampleElectronProcesses } from './app-metrics';
 
 registerAppScheme();
 let host: Host | undefined;
@@ -44,6 +45,7 @@ app.whenReady().then(() => {
     processName: 'main',
   });
   const theHost = host;
+  sampleElectronProcesses(theHost);
 
   ipcMain.handle(IPC.invoke, async (event, method: unknown, params: unknown) => {
     try {

@@ -85,6 +85,11 @@ export class Host {
     return () => this.sampleListeners.delete(listener);
   }
 
+  /** Samples of processes the host does not run itself (Electron's renderer and GPU processes). */
+  reportSample(sample: ProcessSample): void {
+    this.recordSample(sample);
+  }
+
   samples(): ProcessSample[] {
     return [...this.latestSamples.values()];
   }
