@@ -7,6 +7,7 @@ import { ActionsContext } from './app/context';
 import { appStore } from './store';
 import { App } from './components/App';
 import { startProfiler } from './features/profiler';
+import { startSimilarity } from './features/similarity';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -14,6 +15,7 @@ const root = createRoot(document.getElementById('root')!);
 try {
   const client = connectWorkbench();
   startProfiler(client);
+  startSimilarity(client);
   const actions = createActions(client, appStore);
   root.render(
     <StrictMode>

@@ -2,6 +2,7 @@ import { formatError } from '../../../electron/common/errors';
 import { useApp } from '../store';
 import { useActions } from '../app/context';
 import { colorForType } from '../graph/colors';
+import { FindSimilarButton } from '../features/similarity';
 
 function showValue(v: unknown): string {
   if (v === null || v === undefined) return '—';
@@ -59,6 +60,7 @@ export function DetailsPanel() {
           <div className="details-actions">
             <button onClick={() => void actions.expandNeighbors(details.node.id)}>Expand neighbours</button>
             <button onClick={() => actions.hideSelected()}>Hide</button>
+            <FindSimilarButton id={details.node.id} name={details.node.name} />
           </div>
           <dl className="props">
             <dt>id</dt>

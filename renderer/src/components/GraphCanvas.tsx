@@ -11,6 +11,7 @@ import { buildStyle, setLargeViewMode } from '../graph/cy-style';
 import { CySync } from '../graph/cy-sync';
 import { LARGE_VIEW, registerLayouts } from '../graph/layout';
 import { useActions } from '../app/context';
+import { attachSimilarityHighlight } from '../features/similarity';
 
 registerLayouts();
 
@@ -40,6 +41,7 @@ export function GraphCanvas() {
     setLargeViewMode(cy, large);
     window.__kgw = { cy, store: appStore };
     const sync = new CySync(cy);
+    const detachSimilarity = attachSimilarityHighlight(cy);
     sync.apply(state.cache, state.view, state.lastChange);
 
     const unsubs = [
@@ -99,6 +101,7 @@ export function GraphCanvas() {
 
     return () => {
       unsubs.forEach((u) => u());
+      detachSimilarity();
       cy.destroy();
       if (window.__kgw?.cy === cy) delete window.__kgw;
     };

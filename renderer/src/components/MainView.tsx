@@ -6,6 +6,7 @@ import { GraphCanvas } from './GraphCanvas';
 import { DetailsPanel } from './DetailsPanel';
 import { StatusBar } from './StatusBar';
 import { ImportProgress, ImportResultPanel } from './ImportPanel';
+import { EmbedProgress } from '../features/similarity';
 
 function hasFiles(e: React.DragEvent): boolean {
   return [...e.dataTransfer.types].includes('Files');
@@ -53,6 +54,7 @@ export function MainView() {
         <div className="floating">
           <ImportProgress />
           <ImportResultPanel />
+          <EmbedProgress />
         </div>
       </div>
       <StatusBar />

@@ -4,6 +4,7 @@ import { useActions } from '../app/context';
 import { SearchBox } from './SearchBox';
 import { ThemeToggle } from './ThemeToggle';
 import { ProfilerButton } from '../features/profiler';
+import { SemanticSearch } from '../features/similarity';
 
 const OVERVIEW_SIZES = [100, 300, 1000, 5000, 20000];
 
@@ -23,6 +24,7 @@ export function TopBar() {
         <strong>{name}</strong>
       </div>
       <SearchBox />
+      <SemanticSearch />
       <div className="topbar-actions">
         <input
           ref={fileInput}
