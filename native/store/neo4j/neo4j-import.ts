@@ -28,7 +28,7 @@ export const BATCH_ROWS = 10_000;
  * Updates to nodes of earlier imports are held in memory up to this many rows (applied at
  * commit, dropped on rollback); beyond it they spill to `KgwStaged` rows so memory stays bounded.
  */
-const MEMORY_STAGE_LIMIT = 50_000;
+export const MEMORY_STAGE_LIMIT = 50_000;
 
 interface UpdateRow {
   id: string;
@@ -59,10 +59,6 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return m;
 }
 
-function nodeType(n: NodeRecord): string {
-  return n.type ?? n.labels?.[0] ?? DEFAULT_NODE_TYPE;
-}
-
 /** The sanitised labels of a node besides `Node`, de-duplicated, in a stable order, as a key. */
 function labelKey(type: string | undefined, labels: string[] | undefined): string {
   const all = [type, ...(labels ?? [])].filter((x): x is string => typeof x === 'string').map((x) => labelName(x, DEFAULT_NODE_TYPE));
@@ -83,7 +79,7 @@ function propsAndJson(props: Props | undefined): { props: Record<string, unknown
 
 /** Every property of a node new in this import, as one map for `SET n = map` (nulls dropped). */
 function newNodeProps(r: UpdateRow & { line: number | null }, imp: number, file: string): Record<string, unknown> {
-  const all: Record<string, unknown> = { ...r.props, id: r.id, name: r.name ?? r.id, _type: r.type, _labels: r.labels, _import: imp, _file: file };
+  const all: Record<string, unknown> = { ...r.props, id: r.id, name: r.name ?? r.id, _type: r.type ?? DEFAULT_NODE_TYPE, _labels: r.labels, _import: imp, _file: file };
   if (r.text !== null) all._text = r.text;
   if (r.line !== null) all._line = r.line;
   if (r.json) all._json = r.json;
@@ -99,7 +95,7 @@ UNWIND $rows AS row
 MERGE (n:Node {id: row.id})
   ON CREATE SET n._import = $imp, n._file = $file, n._line = row.line
 SET n._json = ${JSON_UNION('n', 'row.json')}
-SET n += row.props${labels ? `, n${labels}` : ''}, n._type = row.type, n.name = coalesce(row.name, n.name, row.id),
+SET n += row.props${labels ? `, n${labels}` : ''}, n._type = coalesce(row.type, n._type, '${DEFAULT_NODE_TYPE}'), n.name = coalesce(row.name, n.name, row.id),
     n._text = coalesce(row.text, n._text), n._labels = row.labels`;
 
 /** Nodes the lookup found missing, first occurrence per id: a plain CREATE (cheaper than MERGE). */
@@ -162,10 +158,11 @@ export class Neo4jImportWriter implements ImportWriter {
   private constructor(
     private readonly conn: Neo4jConnection,
     readonly importId: number,
+    private readonly memoryStageLimit: number,
   ) {}
 
   /** Allocates a server-wide import id and records the import as pending (its data hidden). */
-  static async begin(conn: Neo4jConnection, files: string[]): Promise<Neo4jImportWriter> {
+  static async begin(conn: Neo4jConnection, files: string[], memoryStageLimit = MEMORY_STAGE_LIMIT): Promise<Neo4jImportWriter> {
     const res = await conn.write<{ id: number }>(
       `MERGE (m:KgwMeta {key: 'imports'}) ON CREATE SET m.next = 0
        SET m.next = m.next + 1
@@ -175,7 +172,7 @@ export class Neo4jImportWriter implements ImportWriter {
       { files },
       'starting an import',
     );
-    return new Neo4jImportWriter(conn, res.records[0].get('id'));
+    return new Neo4jImportWriter(conn, res.records[0].get('id'), Math.max(1, memoryStageLimit));
   }
 
   private assertOpen(): void {
@@ -203,9 +200,11 @@ export class Neo4jImportWriter implements ImportWriter {
     this.nodeRows += nodes.length;
     for (const part of chunks(nodes, BATCH_ROWS)) {
       const existing = await this.lookup(part.map((n) => n.id), `looking up node ids of ${file}`);
+      // A record without a type must not overwrite the type of a node that has one: type stays
+      // null here and falls back to 'node' only when the node is created.
       const rows = part.map((n) => {
-        const type = nodeType(n);
-        return { id: n.id, name: n.name ?? null, type, text: n.text ?? null, labels: n.labels ?? [], line: n.line ?? null, key: labelKey(type, n.labels), ...propsAndJson(n.props) };
+        const type = n.type ?? n.labels?.[0] ?? null;
+        return { id: n.id, name: n.name ?? null, type, text: n.text ?? null, labels: n.labels ?? [], line: n.line ?? null, key: labelKey(type ?? undefined, n.labels), ...propsAndJson(n.props) };
       });
       // Missing ids are CREATEd (first occurrence); repeats and this import's own nodes MERGE after.
       const created = new Set<string>();
@@ -232,7 +231,7 @@ export class Neo4jImportWriter implements ImportWriter {
   /** Holds an update to a node of an earlier import until commit (spilling to the DB past a limit). */
   private async stageUpdate(row: UpdateRow): Promise<void> {
     this.memoryUpdates.push(row);
-    if (this.memoryUpdates.length >= MEMORY_STAGE_LIMIT) {
+    if (this.memoryUpdates.length >= this.memoryStageLimit) {
       for (const part of chunks(this.memoryUpdates, BATCH_ROWS)) {
         await this.conn.write(STAGE_NODES, { rows: part, imp: this.importId }, 'staging node updates');
       }

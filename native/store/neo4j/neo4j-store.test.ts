@@ -171,6 +171,34 @@ describe.skipIf(skipReason !== null)(skipReason ?? 'Neo4jStore on a real Neo4j 5
     expect(await leftovers()).toBe(0);
   });
 
+  it('spills updates of earlier nodes to the database past the memory limit, same result', async () => {
+    const spilling = await Neo4jStore.connect({ uri: server.uri, user: server.user, password: server.password, memoryStageLimit: 2 });
+    try {
+      const w = await spilling.beginImport({ files: ['spill.csv'] });
+      await w.write({
+        nodes: [
+          { id: 'gn10', name: 'ten', type: 'entity', labels: ['Spilled'], props: { extra: { deep: true } } },
+          { id: 'gn11', name: 'eleven', props: { rank: -11 } },
+          { id: 'gn12', type: 'event', props: { note: 'in memory' } },
+        ],
+        edges: [],
+        bytesRead: 0,
+      }, 'spill.csv');
+      expect(await count('MATCH (s:KgwStaged) RETURN count(s) AS c')).toBe(2); // spilled at the limit
+      expect((await store.node('gn10'))!.node.name).toBe('g item 10');
+      await w.commit({ missingEndpoints: 'skip' });
+      const ten = (await store.node('gn10'))!.node;
+      expect(ten).toMatchObject({ name: 'ten', type: 'entity', props: { rank: 10, extra: { deep: true } } });
+      expect(ten.labels).toEqual(['Spilled']);
+      expect(await count("MATCH (n:Node:Spilled {id: 'gn10'}) RETURN count(n) AS c")).toBe(1);
+      expect((await store.node('gn11'))!.node).toMatchObject({ name: 'eleven', type: 'concept', props: { rank: -11 } });
+      expect((await store.node('gn12'))!.node).toMatchObject({ name: 'g item 12', props: { note: 'in memory', rank: 12 } });
+      expect(await leftovers()).toBe(0);
+    } finally {
+      await spilling.close();
+    }
+  });
+
   it('rollback leaves the store exactly as it was', async () => {
     const before = await store.stats();
     const keanuBefore = await store.node('keanu');

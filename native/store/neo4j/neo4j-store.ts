@@ -35,14 +35,17 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private schemaReady = false;
 
-  private constructor(readonly conn: Neo4jConnection) {}
+  private constructor(
+    readonly conn: Neo4jConnection,
+    private readonly memoryStageLimit?: number,
+  ) {}
 
   /**
    * Connects and checks the server. Throws NEO4J_UNAVAILABLE (not reachable), NEO4J_AUTH (bad
    * credentials) or NEO4J_VERSION (older than 5).
    */
-  static async connect(opts: Neo4jConnectOptions): Promise<Neo4jStore> {
-    return new Neo4jStore(await Neo4jConnection.open(opts));
+  static async connect(opts: Neo4jConnectOptions & { memoryStageLimit?: number }): Promise<Neo4jStore> {
+    return new Neo4jStore(await Neo4jConnection.open(opts), opts.memoryStageLimit);
   }
 
   get serverVersion(): string {
@@ -55,7 +58,7 @@ export class Neo4jStore implements GraphStore {
       await this.conn.ensureSchema();
       this.schemaReady = true;
     }
-    return Neo4jImportWriter.begin(this.conn, meta.files);
+    return Neo4jImportWriter.begin(this.conn, meta.files, this.memoryStageLimit);
   }
 
   async stats(): Promise<GraphStats> {
