@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useActions } from '../../app/context';
 import { useApp } from '../../store';
@@ -142,11 +142,13 @@ function EmbedState() {
 
 function HitList() {
   const actions = useActions();
-  const { hits, threshold, loading, error, query } = useSimilarity(
-    useShallow((s) => ({ hits: visibleHits(s), threshold: s.threshold, loading: s.loading, error: s.error, query: s.query })),
+  const { allHits, threshold, loading, error, query } = useSimilarity(
+    useShallow((s) => ({ allHits: s.hits, threshold: s.threshold, loading: s.loading, error: s.error, query: s.query })),
   );
   const onCanvas = useApp((s) => s.view.nodeIds);
-  const colors = colorsFor(hits, threshold);
+  // Derived here, not in the selector: a new array per store read would re-render without end.
+  const hits = useMemo(() => visibleHits({ hits: allHits, threshold }), [allHits, threshold]);
+  const colors = useMemo(() => colorsFor(hits, threshold), [hits, threshold]);
   if (error) return <p className="small error-text" data-testid="semantic-error">{error}</p>;
   if (!query) return <p className="small muted">Nodes nearest in meaning light up on the canvas, reddest first.</p>;
   return (

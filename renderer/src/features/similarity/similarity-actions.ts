@@ -11,6 +11,9 @@ import type { SimilarityHit } from '../../../../electron/common/protocol/similar
 let client: WorkbenchClient | null = null;
 /** Only the answer to the latest question counts (typing fires many). */
 let seq = 0;
+/** While vectors are being written, the open question is asked again now and then, so answers fill in. */
+const RERUN_WHILE_EMBEDDING_MS = 3000;
+let lastRerun = 0;
 
 const sim = () => similarityStore.getState();
 const errorText = (err: unknown) => formatError(toErrorShape(err));
@@ -20,12 +23,15 @@ export function startSimilarity(c: WorkbenchClient): () => void {
   client = c;
   const offs = [
     c.on('job.progress', (p) => {
-      if (p.method === 'embed.start') sim().noteEmbedProgress(p);
+      if (p.method !== 'embed.start') return;
+      sim().noteEmbedProgress(p);
+      if (Date.now() - lastRerun > RERUN_WHILE_EMBEDDING_MS) void askAgain();
     }),
     c.on('job.finished', (p) => {
       if (p.method === 'embed.start') {
         sim().endEmbed();
         void refreshStatus();
+        void askAgain();
       }
     }),
     c.on('job.failed', (p) => {
@@ -79,6 +85,14 @@ async function run(ask: () => Promise<SimilarityHit[]>): Promise<void> {
   } catch (err) {
     if (mine === seq) sim().fail(errorText(err));
   }
+}
+
+/** Repeats the current question (after vectors were added). */
+function askAgain(): Promise<void> {
+  lastRerun = Date.now();
+  const q = sim().query;
+  if (!sim().open || !q) return Promise.resolve();
+  return q.kind === 'text' ? searchText(q.text) : findSimilar(q.id, q.name);
 }
 
 export function searchText(text: string): Promise<void> {
