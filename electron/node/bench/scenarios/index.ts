@@ -3,5 +3,7 @@
  * its file ./<group>.ts exporting `scenarios: Scenario[]`, then one import and one spread below.
  */
 import type { Scenario } from '../scenario';
+import { scenarios as embed } from './embed';
+import { scenarios as vector } from './vector';
 
-export const scenarios: Scenario[] = [];
+export const scenarios: Scenario[] = [...embed, ...vector];
