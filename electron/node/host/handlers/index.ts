@@ -7,12 +7,14 @@ import { workspaceHandlers, refreshAfterImport } from './workspace-handlers';
 import { jobHandlers } from './job-handlers';
 import { profilingHandlers } from './profiling-handlers';
 import { similarityHandlers, embedAfterImport } from './similarity-handlers';
+import { queryHandlers } from './query-handlers';
 
 export const hostHandlers: Record<string, HostHandler> = {
   ...workspaceHandlers,
   ...jobHandlers,
   ...profilingHandlers,
   ...similarityHandlers,
+  ...queryHandlers,
 };
 
 export const jobFinishedHooks: JobFinishedHook[] = [refreshAfterImport, embedAfterImport];

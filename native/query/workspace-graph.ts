@@ -1,0 +1,160 @@
+/**
+ * One workspace's graph as the graph worker keeps it: the engine over the loaded CSR, plus the
+ * translation between the string ids the API speaks and the dense indices the engine uses. Names,
+ * types and edge ids are read back from SQLite only for the nodes and edges of an answer (one
+ * batched statement each), so the worker holds typed arrays, not a million strings.
+ */
+import type Database from 'better-sqlite3';
+import { GraphEngine } from '../graph/graph-engine';
+import type { LoadedGraph } from '../graph/sqlite-loader';
+import { WorkbenchError } from '../../electron/common/errors';
+import type { QueryEdge, QueryNodeInfo } from '../../electron/common/protocol/query';
+
+export class WorkspaceGraph {
+  readonly engine: GraphEngine;
+  private readonly weightCache = new Map<string, Float32Array>();
+  private passages: Uint8Array | null = null;
+  private readonly ridOfId: Database.Statement;
+
+  constructor(
+    readonly db: Database.Database,
+    readonly loaded: LoadedGraph,
+    /** How long loading took, for status and the bench. */
+    readonly loadMs: number,
+  ) {
+    this.engine = new GraphEngine(loaded.csr);
+    this.ridOfId = db.prepare('SELECT rid FROM nodes WHERE id = ?').pluck();
+  }
+
+  get nodeCount(): number {
+    return this.loaded.csr.nodeCount;
+  }
+
+  get edgeCount(): number {
+    return this.loaded.csr.edgeCount;
+  }
+
+  /** The engine index of a node id; NOT_FOUND (naming the id and its role) when it is not in the graph. */
+  indexOf(id: string, role: string): number {
+    const rid = this.ridOfId.get(id) as number | undefined;
+    const index = rid === undefined ? -1 : this.loaded.indexOfRid(rid);
+    if (index < 0) throw new WorkbenchError('NOT_FOUND', `The ${role} node "${id}" is not in this workspace.`, { value: id });
+    return index;
+  }
+
+  /** Interned ids of the named relation types (unknown names match no edge); null = no filter. */
+  edgeTypeSet(names: string[] | undefined): Set<number> | null {
+    return names && names.length > 0 ? typeSet(names, (n) => this.loaded.edgeTypes.get(n)) : null;
+  }
+
+  nodeTypeSet(names: string[] | undefined): Set<number> | null {
+    return names && names.length > 0 ? typeSet(names, (n) => this.loaded.nodeTypes.get(n)) : null;
+  }
+
+  /** id, name and type of each node index, in the order given. */
+  describeNodes(indices: ArrayLike<number>): QueryNodeInfo[] {
+    const rids = Array.from(indices, (i) => this.loaded.nodeRids[i]);
+    const rows = this.db
+      .prepare('SELECT rid, id, name, type FROM nodes WHERE rid IN (SELECT value FROM json_each(?))')
+      .raw(true)
+      .all(JSON.stringify(rids)) as Array<[number, string, string, string]>;
+    const byRid = new Map<number, QueryNodeInfo>();
+    for (const [rid, id, name, type] of rows) byRid.set(rid, { id, name: name || id, type });
+    return rids.map((rid) => {
+      const info = byRid.get(rid);
+      // The graph was loaded from this database; a row missing now means an import replaced it.
+      if (!info) throw new WorkbenchError('STORE_ERROR', 'The workspace changed while the query ran; run it again.', { value: String(rid) });
+      return info;
+    });
+  }
+
+  /** API edges for engine edge indices; `idOfNode` maps the endpoints (usually from describeNodes). */
+  describeEdges(edges: ArrayLike<number>, idOfNode: (index: number) => string): QueryEdge[] {
+    const { csr, edgeRids, edgeTypes } = this.loaded;
+    const rids = Array.from(edges, (e) => edgeRids[e]);
+    const named = this.db
+      .prepare('SELECT rid, eid FROM edges WHERE rid IN (SELECT value FROM json_each(?)) AND eid IS NOT NULL')
+      .raw(true)
+      .all(JSON.stringify(rids)) as Array<[number, string]>;
+    const eidOf = new Map(named);
+    return Array.from(edges, (e, k) => ({
+      id: eidOf.get(rids[k]) ?? `e${rids[k]}`,
+      source: idOfNode(csr.src[e]),
+      target: idOfNode(csr.dst[e]),
+      type: edgeTypes.names[csr.etype[e]],
+    }));
+  }
+
+  /**
+   * Per-edge weights from a numeric property (props JSON), read once per property and kept.
+   * Missing, non-numeric or negative values count as 1, as in the engine's loader.
+   */
+  weights(property: string): Float32Array {
+    let w = this.weightCache.get(property);
+    if (w) return w;
+    const { edgeRids } = this.loaded;
+    w = new Float32Array(edgeRids.length).fill(1);
+    const rows = this.db
+      .prepare("SELECT rid, json_extract(props, ?) FROM edges WHERE props IS NOT NULL AND json_type(props, ?) IN ('integer', 'real') ORDER BY rid")
+      .raw(true)
+      .iterate(`$."${property.replace(/"/g, '""')}"`, `$."${property.replace(/"/g, '""')}"`) as IterableIterator<[number, number]>;
+    // Edge indices follow rowid order (the loader reads edges by rid), so one merge pass lines them up.
+    let e = 0;
+    let found = 0;
+    for (const [rid, value] of rows) {
+      while (e < edgeRids.length && edgeRids[e] < rid) e++;
+      if (e < edgeRids.length && edgeRids[e] === rid && Number.isFinite(value) && value >= 0) {
+        w[e] = value;
+        found++;
+      }
+    }
+    if (found === 0) {
+      throw new WorkbenchError('BAD_REQUEST', `No edge has a numeric property "${property}" to use as a weight.`, {
+        value: property,
+        expected: 'the name of a numeric edge property',
+      });
+    }
+    this.weightCache.set(property, w);
+    return w;
+  }
+
+  /** Which nodes are source passages (they carry text, e.g. AutoSchemaKG Text nodes); read on first use. */
+  passageMask(): Uint8Array {
+    if (this.passages) return this.passages;
+    const mask = new Uint8Array(this.nodeCount);
+    const rids = this.db.prepare('SELECT rid FROM nodes WHERE text IS NOT NULL').pluck().iterate() as IterableIterator<number>;
+    for (const rid of rids) {
+      const i = this.loaded.indexOfRid(rid);
+      if (i >= 0) mask[i] = 1;
+    }
+    this.passages = mask;
+    return mask;
+  }
+
+  /** Text of passage nodes (by index), shortened to `max` characters. */
+  passageTexts(indices: number[], max: number): Map<number, string> {
+    const rids = indices.map((i) => this.loaded.nodeRids[i]);
+    const rows = this.db
+      .prepare('SELECT rid, substr(text, 1, ?) FROM nodes WHERE rid IN (SELECT value FROM json_each(?))')
+      .raw(true)
+      .all(max, JSON.stringify(rids)) as Array<[number, string | null]>;
+    const byRid = new Map(rows);
+    const out = new Map<number, string>();
+    indices.forEach((i, k) => out.set(i, byRid.get(rids[k]) ?? ''));
+    return out;
+  }
+
+  memoryBytes(): number {
+    const l = this.loaded;
+    return this.engine.memoryReport().total + l.nodeRids.byteLength + l.edgeRids.byteLength;
+  }
+}
+
+function typeSet(names: string[], lookup: (n: string) => number | undefined): Set<number> {
+  const set = new Set<number>();
+  for (const n of names) {
+    const id = lookup(n);
+    if (id !== undefined) set.add(id);
+  }
+  return set;
+}
