@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../host';
@@ -96,6 +97,40 @@ describe('similarity through the host', () => {
     const person = (await host.handle('similarity.search', { text: name, k: 3 })) as SimilarityHit[];
     expect(person.map((h) => h.id)).toContain(mid);
   }, 300_000);
+
+  it('downloads the model from a Hugging Face-style server into the app cache, with progress', async () => {
+    const src = process.env.KGW_MODEL_DIR!;
+    // What the Hub serves under <repo>/resolve/main/: onnx/model.onnx and the tokenizer files.
+    const server = http.createServer((req, res) => {
+      const rel = decodeURIComponent((req.url ?? '').replace(/^\/org\/model\/resolve\/main\//, ''));
+      const file = path.join(src, rel === 'onnx/model.onnx' ? 'model.onnx' : rel);
+      if (!rel || rel.includes('..') || !fs.existsSync(file)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-length': fs.statSync(file).size });
+      fs.createReadStream(file).pipe(res);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const progress: number[] = [];
+    const off = host.subscribe((event, payload) => {
+      if (event === 'job.progress' && (payload as { method: string }).method === 'model.download') progress.push((payload as { done: number }).done);
+    });
+    try {
+      const { port } = server.address() as { port: number };
+      const info = (await host.runJob('model.download', { baseUrl: `http://127.0.0.1:${port}/org/model` })) as ModelInfo;
+      const dest = path.join(tmp, 'cache', 'kg-workbench', 'models', 'all-MiniLM-L6-v2');
+      expect(fs.statSync(path.join(dest, 'onnx', 'model.onnx')).size).toBe(fs.statSync(path.join(src, 'model.onnx')).size);
+      expect(fs.existsSync(path.join(dest, 'tokenizer.json'))).toBe(true);
+      expect(progress.length).toBeGreaterThan(0);
+      // KGW_MODEL_DIR still wins over the cache, and the answer says so.
+      expect(info).toMatchObject({ available: true, dir: src });
+      expect(info.problem).toMatch(/Downloaded to .* but .* is in use/);
+    } finally {
+      off();
+      server.close();
+    }
+  }, 120_000);
 
   it('refuses a model folder outside the allowed folders, accepts a valid one inside', async () => {
     await expect(host.handle('model.useFolder', { path: '/etc' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
