@@ -10,6 +10,7 @@ import { statsCommand } from './stats-command';
 import { reportCommand } from './report-command';
 import { embedCommand } from './embed-command';
 import { searchCommand, similarCommand } from './search-command';
+import { queryCommands, QUERY_USAGE } from './query-command';
 
 const USAGE = `Usage: kgw <command> [options]
 
@@ -22,6 +23,7 @@ Commands:
   embed --workspace <dir> [--model <folder>]   embed nodes without a vector (resumable)
   search --workspace <dir> --text "..." [-k 10]   nodes nearest to a phrase, best first
   similar --workspace <dir> --id <id> [-k 10]     nodes nearest to a node
+${QUERY_USAGE}
 
 Options:
   --json        print one JSON object (for scripts)
@@ -47,6 +49,7 @@ const commands: Record<string, Command> = {
   report: ({ values }, json) => reportCommand({ workspace: requireWorkspace(values), format: values.format as string | undefined, out: values.out as string | undefined }, processIO(json)),
   embed: ({ values }, json) => embedCommand({ workspace: requireWorkspace(values), model: values.model as string | undefined }, processIO(json)),
   search: ({ values }, json) => searchCommand({ workspace: requireWorkspace(values), text: values.text as string | undefined, k: values.k as string | undefined, model: values.model as string | undefined }, processIO(json)),
+  ...queryCommands,
   similar: ({ values }, json) => similarCommand({ workspace: requireWorkspace(values), id: values.id as string | undefined, k: values.k as string | undefined }, processIO(json)),
 };
 
@@ -84,6 +87,7 @@ const OPTIONS = {
   store: { type: 'string' },
   model: { type: 'string' },
   quick: { type: 'boolean' },
+  weight: { type: 'string' },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
