@@ -5,6 +5,7 @@ import { WorkbenchError } from '../../electron/common/errors';
 import { runWorker } from './runtime';
 import { storeFor, dropStore } from './workspace-cache';
 import { runImport, type ImportSource } from '../ingest/run-import';
+import { runParseThreadIfAsked } from '../ingest/parse-thread';
 
 function resolveSource(f: ImportFile, uploadDir: string | undefined): ImportSource {
   if ('path' in f) return { path: f.path, name: path.basename(f.path) };
@@ -14,21 +15,27 @@ function resolveSource(f: ImportFile, uploadDir: string | undefined): ImportSour
   return { path: path.join(uploadDir, f.uploadId), name: path.basename(f.name) };
 }
 
-runWorker({
-  kind: 'ingest',
-  invalidate: dropStore,
-  handlers: {
-    'import.start': async (p, call) => {
-      const { files, options } = methods['import.start'].params.parse(p);
-      const sources = files.map((f) => resolveSource(f, call.ctx.uploadDir));
-      return runImport({
-        store: storeFor(call.ctx),
-        sources,
-        options,
-        signal: call.signal,
-        onProgress: (pr) => call.progress({ stage: pr.stage, done: pr.done, total: pr.total, unit: pr.unit, rate: pr.rate, etaMs: pr.etaMs, message: pr.file }),
-        onCount: (name, n) => call.count(name, n),
-      });
+// This bundle is also the entry of the importer's parser thread (see parse-thread.ts).
+if (!runParseThreadIfAsked()) startIngestWorker();
+
+function startIngestWorker(): void {
+  runWorker({
+    kind: 'ingest',
+    invalidate: dropStore,
+    handlers: {
+      'import.start': async (p, call) => {
+        const { files, options } = methods['import.start'].params.parse(p);
+        const sources = files.map((f) => resolveSource(f, call.ctx.uploadDir));
+        return runImport({
+          store: storeFor(call.ctx),
+          sources,
+          options,
+          signal: call.signal,
+          onProgress: (pr) => call.progress({ stage: pr.stage, done: pr.done, total: pr.total, unit: pr.unit, rate: pr.rate, etaMs: pr.etaMs, message: pr.file }),
+          onCount: (name, n) => call.count(name, n),
+          parseThreadEntry: process.env.KGW_BUNDLED === '1' ? __filename : undefined,
+        });
+      },
     },
-  },
-});
+  });
+}

@@ -35,7 +35,7 @@ export const ImportResultSchema = z.object({
   edgesAdded: z.number().int(),
   nodesMerged: z.number().int(),
   warnings: z.array(ImportWarningSchema),
-  stages: z.array(z.object({ name: z.string(), ms: z.number(), items: z.number().optional() })),
+  stages: z.array(z.object({ name: z.string(), ms: z.number(), cpuMs: z.number().optional(), items: z.number().optional() })),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 

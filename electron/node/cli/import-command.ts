@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { WorkbenchError } from '../../common/errors';
 import type { ImportOptions } from '../../common/protocol/import';
@@ -27,6 +28,13 @@ function parseColumns(specs: string[] | undefined, files: string[]): ImportOptio
   return Object.fromEntries(files.map((f) => [path.basename(f), map]));
 }
 
+/** The ingest worker bundle beside the CLI bundle also runs parser threads (dist/workers/ingest.js). */
+function parseThreadEntry(): string | undefined {
+  if (process.env.KGW_BUNDLED !== '1') return undefined;
+  const entry = path.join(__dirname, '..', 'workers', 'ingest.js');
+  return fs.existsSync(entry) ? entry : undefined;
+}
+
 export async function importCommand(args: ImportArgs, io: CliIO): Promise<void> {
   if (!args.files.length) throw new WorkbenchError('BAD_REQUEST', 'Name at least one file to import');
   const files = [...args.files, ...(args.names ?? [])];
@@ -52,6 +60,7 @@ export async function importCommand(args: ImportArgs, io: CliIO): Promise<void> 
         columns: parseColumns(args.columns, args.files),
       },
       signal: abort.signal,
+      parseThreadEntry: parseThreadEntry(),
       onProgress: (p) => {
         if (io.json || !process.stderr.isTTY) return;
         const now = Date.now();
@@ -67,7 +76,7 @@ export async function importCommand(args: ImportArgs, io: CliIO): Promise<void> 
       `Imported ${result.files.map((f) => `${f.name} (${f.format})`).join(', ')}`,
       `  +${result.nodesAdded} nodes, +${result.edgesAdded} edges (workspace now ${stats.nodes} nodes, ${stats.edges} edges)`,
       ...result.warnings.map((w) => `  warning ${w.code} x${w.count}: ${w.message}${w.example?.value ? ` (e.g. ${w.example.file ?? ''}${w.example.line ? `:${w.example.line}` : ''} "${w.example.value}")` : ''}`),
-      `  stages: ${result.stages.map((s) => `${s.name} ${s.ms.toFixed(0)} ms`).join(', ')}`,
+      `  stages: ${result.stages.map((s) => `${s.name} ${s.ms.toFixed(0)} ms${s.cpuMs !== undefined ? ` (cpu ${s.cpuMs})` : ''}`).join(', ')}`,
     ]);
   } finally {
     process.off('SIGINT', onSigint);

@@ -29,7 +29,9 @@ export function openDatabase(workspaceDir: string, opts: { readonly?: boolean } 
   }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('cache_size = -65536');
+  // 32 MB: with 64 MB the ingest worker peaked at 352-382 MB RSS on 1M nodes + 1M edges (limit
+  // 300 MB); CPU time of the import was the same within noise (26 s vs 27 s on a loaded machine).
+  db.pragma('cache_size = -32768');
   db.pragma('busy_timeout = 5000');
   // Staging tables of an import go to a temp file, not RAM: memory stays bounded at any size.
   db.pragma('temp_store = FILE');

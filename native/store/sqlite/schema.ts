@@ -53,9 +53,13 @@ CREATE TABLE IF NOT EXISTS vectors (
   vec BLOB NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS nodes_fts USING fts5(
-  name, content='nodes', content_rowid='rid', tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+  name, content='nodes', content_rowid='rid', tokenize='unicode61 remove_diacritics 2'
 );
 `;
+
+// No FTS prefix indexes (prefix='2 3' before): measured on 1M generated names, building them cost
+// 2.1 s CPU instead of 1.2 s, while a two-word prefix query matching 110K names takes 12 ms
+// instead of 7 ms without them. Workspaces made earlier keep their table as it was; both work.
 
 /** Indexes dropped before a bulk load into an empty workspace and rebuilt after it. */
 export const BULK_INDEXES: Array<{ name: string; sql: string }> = [
