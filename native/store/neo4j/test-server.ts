@@ -114,20 +114,32 @@ export async function startNeo4j(opts: StartOptions = {}): Promise<Neo4jTestServ
   if (!onPath('java', ['-version'])) throw new JavaMissingError('`java` (17+) is not on PATH: cannot start the Neo4j test server');
   const classpath = await ensureBuilt();
   const password = randomBytes(18).toString('base64url');
+  // A private temp dir per server: the store and the harness's own temp files (log4j configs)
+  // all go there and are removed with it, whatever way the launcher ends.
+  const tmpDir = fs.mkdtempSync(path.join(opts.storeDir ?? defaultStoreDir(), 'kgw-neo4j-run-'));
+  const removeTmp = () => fs.rmSync(tmpDir, { recursive: true, force: true });
   const child = spawn(
     'java',
-    [`-Xmx${opts.heap ?? '1g'}`, '-XX:+UseParallelGC', `-Djava.io.tmpdir=${opts.storeDir ?? defaultStoreDir()}`, '-cp', classpath, 'kgw.neo4j.Launcher', '0'],
+    [`-Xmx${opts.heap ?? '1g'}`, '-XX:+UseParallelGC', `-Djava.io.tmpdir=${tmpDir}`, '-cp', classpath, 'kgw.neo4j.Launcher', '0'],
     // The password goes through the environment, not argv, so it never shows in `ps`.
     { env: { ...process.env, KGW_NEO4J_PASSWORD: password }, stdio: ['pipe', 'pipe', 'pipe'] },
   );
-  const uri = await waitForBolt(child, opts.startTimeoutMs ?? 120_000);
+  child.once('exit', removeTmp);
+  let uri: string;
+  try {
+    uri = await waitForBolt(child, opts.startTimeoutMs ?? 120_000);
+  } catch (err) {
+    await stopChild(child);
+    removeTmp();
+    throw err;
+  }
   let stopping: Promise<void> | undefined;
   return {
     uri,
     user: 'neo4j',
     password,
     pid: child.pid!,
-    stop: () => (stopping ??= stopChild(child)),
+    stop: () => (stopping ??= stopChild(child).then(removeTmp)),
   };
 }
 
