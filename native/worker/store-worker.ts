@@ -1,8 +1,9 @@
-/** Read queries of the open workspace: stats, start view, node details, neighbours, name search. */
+/** Read queries of the open workspace (stats, start view, node details, neighbours, name search) and saved canvas positions. */
 import { methods } from '../../electron/common/protocol';
 import { runWorker } from './runtime';
 import { storeFor, dropStore } from './workspace-cache';
 import { WorkbenchError } from '../../electron/common/errors';
+import { viewStateFor } from '../store/sqlite/view-state';
 
 function timed<T>(call: { latency(ms: number): void; count(n: string, k: number): void }, fn: () => Promise<T>): Promise<T> {
   const t = performance.now();
@@ -34,6 +35,18 @@ runWorker({
     'graph.searchName': (p, call) => {
       const { q, limit } = methods['graph.searchName'].params.parse(p);
       return timed(call, () => storeFor(call.ctx).searchName(q, limit));
+    },
+    'view.savePositions': (p, call) => {
+      const { positions } = methods['view.savePositions'].params.parse(p);
+      return timed(call, async () => ({ saved: viewStateFor(storeFor(call.ctx).db).save(positions) }));
+    },
+    'view.loadPositions': (p, call) => {
+      const { ids } = methods['view.loadPositions'].params.parse(p);
+      return timed(call, async () => ({ positions: viewStateFor(storeFor(call.ctx).db).load(ids) }));
+    },
+    'view.clearPositions': (p, call) => {
+      const { ids } = methods['view.clearPositions'].params.parse(p);
+      return timed(call, async () => ({ cleared: viewStateFor(storeFor(call.ctx).db).clear(ids) }));
     },
   },
 });

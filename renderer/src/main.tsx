@@ -8,6 +8,7 @@ import { appStore } from './store';
 import { App } from './components/App';
 import { startProfiler } from './features/profiler';
 import { startSimilarity } from './features/similarity';
+import { startExplore } from './features/explore';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -16,6 +17,7 @@ try {
   const client = connectWorkbench();
   startProfiler(client);
   startSimilarity(client);
+  startExplore(client);
   const actions = createActions(client, appStore);
   root.render(
     <StrictMode>

@@ -7,7 +7,7 @@ import { toErrorShape, formatError } from '../../../electron/common/errors';
 import type { ImportResult, WorkspaceInfo } from '../../../electron/common/protocol';
 import type { WorkbenchClient } from '../api/client';
 import type { AppStore } from '../store';
-import { NEIGHBOR_PAGE } from '../graph/view-model';
+import { confirmGrowth, neighborsPerExpansion } from '../features/explore';
 
 export function createActions(client: WorkbenchClient, store: AppStore) {
   const s = () => store.getState();
@@ -71,10 +71,13 @@ export function createActions(client: WorkbenchClient, store: AppStore) {
     }
   }
 
+  /** One page of neighbours (the "neighbours per expansion" setting), after asking if the canvas would grow past a few thousand elements. */
   async function expandNeighbors(anchor: string, offset = 0): Promise<void> {
+    const limit = neighborsPerExpansion();
+    if (!(await confirmGrowth(limit))) return;
     try {
-      const page = await client.call('graph.neighbors', { id: anchor, limit: NEIGHBOR_PAGE, offset });
-      s().addNeighborPage(anchor, page, offset);
+      const page = await client.call('graph.neighbors', { id: anchor, limit, offset });
+      s().addNeighborPage(anchor, page, offset, limit);
     } catch (err) {
       report(err);
     }
@@ -158,11 +161,13 @@ export function createActions(client: WorkbenchClient, store: AppStore) {
     /** Search hit: add the node and a page of its neighbours, then centre on it and select it. */
     async jumpTo(id: string): Promise<void> {
       try {
+        const limit = neighborsPerExpansion();
+        if (!(await confirmGrowth(limit))) return;
         const [page, details] = await Promise.all([
-          client.call('graph.neighbors', { id, limit: NEIGHBOR_PAGE, offset: 0 }),
+          client.call('graph.neighbors', { id, limit, offset: 0 }),
           client.call('graph.node', { id }),
         ]);
-        s().addNeighborPage(id, { ...page, nodes: [details.node, ...page.nodes] }, 0);
+        s().addNeighborPage(id, { ...page, nodes: [details.node, ...page.nodes] }, 0, limit);
         s().select(id);
         s().setDetails(id, details);
         s().focusNode(id);

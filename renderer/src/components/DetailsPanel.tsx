@@ -3,6 +3,7 @@ import { useApp } from '../store';
 import { useActions } from '../app/context';
 import { colorForType } from '../graph/colors';
 import { FindSimilarButton } from '../features/similarity';
+import { NodeViewActions } from '../features/explore';
 
 function showValue(v: unknown): string {
   if (v === null || v === undefined) return '—';
@@ -59,6 +60,7 @@ export function DetailsPanel() {
           </div>
           <div className="details-actions">
             <button onClick={() => void actions.expandNeighbors(details.node.id)}>Expand neighbours</button>
+            <NodeViewActions id={details.node.id} />
             <button onClick={() => actions.hideSelected()}>Hide</button>
             <FindSimilarButton id={details.node.id} name={details.node.name} />
           </div>

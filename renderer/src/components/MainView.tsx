@@ -7,6 +7,7 @@ import { DetailsPanel } from './DetailsPanel';
 import { StatusBar } from './StatusBar';
 import { ImportProgress, ImportResultPanel } from './ImportPanel';
 import { EmbedProgress } from '../features/similarity';
+import { ExploreOverlay } from '../features/explore';
 
 function hasFiles(e: React.DragEvent): boolean {
   return [...e.dataTransfer.types].includes('Files');
@@ -50,6 +51,7 @@ export function MainView() {
       <TopBar />
       <div className="workarea">
         <GraphCanvas />
+        <ExploreOverlay />
         <DetailsPanel />
         <div className="floating">
           <ImportProgress />

@@ -1,4 +1,5 @@
 import { useApp } from '../store';
+import { EXPLORE_SHORTCUTS } from '../features/explore';
 
 export const SHORTCUTS: Array<[string, string]> = [
   ['/', 'Focus the search box'],
@@ -10,6 +11,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['Ctrl+Shift+Z', 'Redo a view change'],
   ['P', 'Open or close the profiler'],
   ['?', 'Show these shortcuts'],
+  ...EXPLORE_SHORTCUTS,
 ];
 
 export function ShortcutsOverlay() {

@@ -1,9 +1,10 @@
 /**
  * The Cytoscape stylesheet. Labels are canvas text drawn by Cytoscape (never HTML). Edge labels
- * and small node labels vanish when zoomed out (min-zoomed-font-size). Large views drop arrows
- * and use haystack edges, the cheapest Cytoscape draws; see also `setLargeViewMode`.
+ * and small node labels vanish when zoomed out (min-zoomed-font-size). Arrows only on directed
+ * edges; large views drop arrows and edge labels and use haystack edges, the cheapest Cytoscape
+ * draws (see render-mode.ts for the renderer options that go with them).
  */
-import type { Core, StylesheetJson } from 'cytoscape';
+import type { StylesheetJson } from 'cytoscape';
 import { HANDLE_COLOR } from './colors';
 
 export interface StyleOptions {
@@ -65,10 +66,11 @@ export function buildStyle({ dark, large }: StyleOptions): StylesheetJson {
         width: 1.2,
         'line-color': edge,
         'target-arrow-color': edge,
-        'target-arrow-shape': 'triangle',
+        'target-arrow-shape': 'none',
         'arrow-scale': 0.7,
         'curve-style': 'haystack',
-        label: 'data(type)',
+        'haystack-radius': 0,
+        label: large ? '' : 'data(type)',
         'font-size': 9,
         // Edge labels only once the user has zoomed in enough to read them.
         'min-zoomed-font-size': 12,
@@ -79,21 +81,12 @@ export function buildStyle({ dark, large }: StyleOptions): StylesheetJson {
       },
     },
     // Arrows need a curve style that supports them; haystack (fast, no arrows) stays for large views.
-    ...(large ? [] : [{ selector: 'edge.directed', style: { 'curve-style': 'straight' as const } }]),
+    ...(large ? [] : [{ selector: 'edge.directed', style: { 'curve-style': 'straight' as const, 'target-arrow-shape': 'triangle' as const } }]),
+    // A pinned node wears a double ring; it ignores drags and layouts until unpinned.
+    { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': text } },
+    // Filtered out by type or relation (legend, filter panel): kept on the canvas, not drawn.
+    { selector: '.filtered', style: { display: 'none' } },
     { selector: 'edge.more', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none', label: '' } },
     { selector: 'edge:selected', style: { 'line-color': accent, 'target-arrow-color': accent, width: 2 } },
   ];
-}
-
-/**
- * While the user pans or zooms a large view, Cytoscape draws a cached bitmap of the scene
- * (labels are not re-rendered per frame) and leaves edges out. These are Cytoscape's own
- * renderer options (`textureOnViewport`, `hideEdgesOnViewport`); they are only settable at
- * construction, so the renderer's fields are switched as the view crosses the size threshold.
- */
-export function setLargeViewMode(cy: Core, large: boolean): void {
-  const renderer = (cy as unknown as { renderer(): { textureOnViewport?: boolean; hideEdgesOnViewport?: boolean } }).renderer();
-  if (!renderer) return;
-  renderer.textureOnViewport = large;
-  renderer.hideEdgesOnViewport = large;
 }

@@ -1,40 +1,12 @@
 /**
- * Layout choice by size: fcose (good, force-directed) below LARGE_VIEW nodes, concentric by degree
- * (linear time) above it. Expansions place new nodes on a ring round their anchor first, so even
- * without a layout run they appear next to the node that brought them.
+ * Main-thread placement that costs next to nothing: the instant spiral a new view shows while its
+ * real layout runs in the worker (layout-compute.ts), and rings round an expanded node, so new
+ * nodes appear next to the node that brought them before any layout polishes them.
  */
-import cytoscape, { type Core, type LayoutOptions, type NodeCollection } from 'cytoscape';
-import fcose from 'cytoscape-fcose';
+import type { Core, NodeCollection } from 'cytoscape';
 
-let registered = false;
-/** Registers the fcose extension once (Cytoscape warns when an extension is registered twice). */
-export function registerLayouts(): void {
-  if (registered) return;
-  cytoscape.use(fcose);
-  registered = true;
-}
-
+/** Past this many nodes the canvas draws the cheap way (haystack edges, no arrows, bitmap while moving). */
 export const LARGE_VIEW = 2000;
-
-/**
- * Small views: fcose, with fewer iterations as the view grows so a layout stays within a few
- * seconds on a slow machine. Large views: `null`, meaning "use sunflowerLayout" below.
- */
-export function fullLayout(cy: Core): LayoutOptions | null {
-  const n = cy.nodes().length;
-  if (n >= LARGE_VIEW) return null;
-  return {
-    name: 'fcose',
-    quality: 'default',
-    numIter: n < 500 ? 2500 : 600,
-    randomize: true,
-    animate: false,
-    nodeDimensionsIncludeLabels: false,
-    idealEdgeLength: 70,
-    nodeRepulsion: 6000,
-    packComponents: true,
-  } as LayoutOptions;
-}
 
 /**
  * Large views: nodes on a sunflower (golden-angle) spiral by falling degree, hubs in the middle.
@@ -65,19 +37,4 @@ export function placeAround(cy: Core, anchorId: string, added: NodeCollection): 
     const r = 110 + ring * 60;
     node.position({ x: x + r * Math.cos(angle), y: y + r * Math.sin(angle) });
   });
-}
-
-/** After an expansion in a small view: fcose from the current positions, animated, so the eye follows. */
-export function incrementalLayout(cy: Core): LayoutOptions | null {
-  if (cy.nodes().length >= LARGE_VIEW) return null;
-  return {
-    name: 'fcose',
-    quality: 'default',
-    randomize: false,
-    animate: true,
-    animationDuration: 400,
-    fit: false,
-    idealEdgeLength: 70,
-    nodeRepulsion: 6000,
-  } as LayoutOptions;
 }

@@ -10,11 +10,14 @@ export type ViewNode =
   | (GraphNode & { kind: 'node' })
   | { kind: 'more'; id: string; name: string; type: string; anchor: string; nextOffset: number; remaining: number };
 
-export type ViewEdge = Pick<GraphEdge, 'id' | 'source' | 'target' | 'type'> & { kind: 'edge' | 'more' };
+/** `directed` is false only where the source said so (GraphML/GEXF undirected edges carry props.directed === false). */
+export type ViewEdge = Pick<GraphEdge, 'id' | 'source' | 'target' | 'type'> & { kind: 'edge' | 'more'; directed: boolean; props?: GraphEdge['props'] };
 
 export interface VisibleSet {
   nodeIds: ReadonlySet<string>;
   edgeIds: ReadonlySet<string>;
+  /** Visible nodes whose position the user locked; part of the view so undo/redo covers pinning. */
+  pinned: ReadonlySet<string>;
 }
 
 export interface ElementCache {
@@ -25,7 +28,7 @@ export interface ElementCache {
 export const NEIGHBOR_PAGE = 50;
 export const MORE_TYPE = '__more';
 
-export const EMPTY_SET: VisibleSet = { nodeIds: new Set(), edgeIds: new Set() };
+export const EMPTY_SET: VisibleSet = { nodeIds: new Set(), edgeIds: new Set(), pinned: new Set() };
 
 export function moreHandleId(anchor: string): string {
   return `more:${anchor}`;
@@ -40,7 +43,9 @@ export function createCache(): ElementCache {
 
 function cacheSubgraph(cache: ElementCache, sub: Subgraph): void {
   for (const n of sub.nodes) cache.nodes.set(n.id, { ...n, kind: 'node' });
-  for (const e of sub.edges) cache.edges.set(e.id, { id: e.id, source: e.source, target: e.target, type: e.type, kind: 'edge' });
+  for (const e of sub.edges) {
+    cache.edges.set(e.id, { id: e.id, source: e.source, target: e.target, type: e.type, kind: 'edge', directed: e.props?.directed !== false && e.props?.directed !== 'false', props: e.props });
+  }
 }
 
 /** Edges are shown only when both ends are visible (Cytoscape refuses dangling edges). */
@@ -54,7 +59,7 @@ export function viewOf(cache: ElementCache, sub: Subgraph): VisibleSet {
   const nodeIds = new Set(sub.nodes.map((n) => n.id));
   const edgeIds = new Set<string>();
   addEdgesWithEnds(edgeIds, nodeIds, sub);
-  return { nodeIds, edgeIds };
+  return { nodeIds, edgeIds, pinned: new Set() };
 }
 
 /** Adds a subgraph (a search hit and its neighbours) to the view. */
@@ -64,7 +69,7 @@ export function mergeInto(cache: ElementCache, view: VisibleSet, sub: Subgraph):
   for (const n of sub.nodes) nodeIds.add(n.id);
   const edgeIds = new Set(view.edgeIds);
   addEdgesWithEnds(edgeIds, nodeIds, sub);
-  return { nodeIds, edgeIds };
+  return { nodeIds, edgeIds, pinned: view.pinned };
 }
 
 /**
@@ -77,6 +82,7 @@ export function mergeNeighborPage(
   anchor: string,
   page: Subgraph & { total: number },
   offset: number,
+  pageSize = NEIGHBOR_PAGE,
 ): VisibleSet {
   const merged = mergeInto(cache, view, page);
   const nodeIds = new Set(merged.nodeIds);
@@ -84,15 +90,15 @@ export function mergeNeighborPage(
   const handleId = moreHandleId(anchor);
   nodeIds.delete(handleId);
   edgeIds.delete(moreEdgeId(anchor));
-  const nextOffset = offset + NEIGHBOR_PAGE;
+  const nextOffset = offset + pageSize;
   const remaining = page.total - nextOffset;
   if (remaining > 0 && nodeIds.has(anchor)) {
     cache.nodes.set(handleId, { kind: 'more', id: handleId, name: `+${remaining} more`, type: MORE_TYPE, anchor, nextOffset, remaining });
-    cache.edges.set(moreEdgeId(anchor), { id: moreEdgeId(anchor), source: anchor, target: handleId, type: '', kind: 'more' });
+    cache.edges.set(moreEdgeId(anchor), { id: moreEdgeId(anchor), source: anchor, target: handleId, type: '', kind: 'more', directed: false });
     nodeIds.add(handleId);
     edgeIds.add(moreEdgeId(anchor));
   }
-  return { nodeIds, edgeIds };
+  return { nodeIds, edgeIds, pinned: view.pinned };
 }
 
 /** Removes nodes and every visible edge touching them (and handles hanging off them). */
@@ -105,11 +111,47 @@ export function hideNodes(cache: ElementCache, view: VisibleSet, ids: Iterable<s
     const e = cache.edges.get(id);
     if (e && nodeIds.has(e.source) && nodeIds.has(e.target)) edgeIds.add(id);
   }
-  return { nodeIds, edgeIds };
+  const pinned = new Set([...view.pinned].filter((id) => nodeIds.has(id)));
+  return { nodeIds, edgeIds, pinned };
+}
+
+/**
+ * Undoes an expansion: removes the neighbours that hang off `id` alone (every visible edge of
+ * theirs goes to `id`) and its "+K more" handle. Neighbours also linked to something else stay.
+ */
+export function collapseNode(cache: ElementCache, view: VisibleSet, id: string): VisibleSet {
+  const touches = new Map<string, Set<string>>();
+  for (const eid of view.edgeIds) {
+    const e = cache.edges.get(eid);
+    if (!e) continue;
+    if (!touches.has(e.source)) touches.set(e.source, new Set());
+    if (!touches.has(e.target)) touches.set(e.target, new Set());
+    touches.get(e.source)!.add(e.target);
+    touches.get(e.target)!.add(e.source);
+  }
+  const gone: string[] = [moreHandleId(id)];
+  for (const nb of touches.get(id) ?? []) {
+    if (nb === id || view.pinned.has(nb)) continue;
+    const others = touches.get(nb)!;
+    if ([...others].every((o) => o === id || o === nb)) gone.push(nb);
+  }
+  return hideNodes(cache, view, gone);
+}
+
+/** Pins or unpins visible nodes (ids not on the canvas are ignored). */
+export function withPinned(view: VisibleSet, ids: Iterable<string>, pinned: boolean): VisibleSet {
+  const next = new Set(view.pinned);
+  for (const id of ids) {
+    if (!view.nodeIds.has(id)) continue;
+    if (pinned) next.add(id);
+    else next.delete(id);
+  }
+  return { nodeIds: view.nodeIds, edgeIds: view.edgeIds, pinned: next };
 }
 
 export function sameSet(a: VisibleSet, b: VisibleSet): boolean {
-  if (a.nodeIds.size !== b.nodeIds.size || a.edgeIds.size !== b.edgeIds.size) return false;
+  if (a.nodeIds.size !== b.nodeIds.size || a.edgeIds.size !== b.edgeIds.size || a.pinned.size !== b.pinned.size) return false;
+  for (const id of a.pinned) if (!b.pinned.has(id)) return false;
   for (const id of a.nodeIds) if (!b.nodeIds.has(id)) return false;
   for (const id of a.edgeIds) if (!b.edgeIds.has(id)) return false;
   return true;

@@ -6,11 +6,13 @@ import type { WireSubgraph as Subgraph } from '../graph/wire-types';
 import {
   createCache,
   EMPTY_SET,
+  collapseNode,
   hideNodes,
   mergeInto,
   mergeNeighborPage,
   sameSet,
   viewOf,
+  withPinned,
   type ElementCache,
   type VisibleSet,
 } from '../graph/view-model';
@@ -23,6 +25,7 @@ export type ViewChange =
   | { kind: 'replace' }
   | { kind: 'expand'; anchor: string }
   | { kind: 'hide' }
+  | { kind: 'pin' }
   | { kind: 'history' };
 
 export interface GraphViewSlice {
@@ -34,8 +37,13 @@ export interface GraphViewSlice {
   /** Replaces the view; `resetHistory` for a new workspace, where undoing into another graph makes no sense. */
   showSubgraph(sub: Subgraph, opts?: { resetHistory?: boolean }): void;
   addSubgraph(sub: Subgraph, anchor: string): void;
-  addNeighborPage(anchor: string, page: Subgraph & { total: number }, offset: number): void;
+  addNeighborPage(anchor: string, page: Subgraph & { total: number }, offset: number, pageSize?: number): void;
   hide(ids: string[]): void;
+  /** Removes the neighbours an expansion of `id` brought (those linked to nothing else). */
+  collapse(id: string): void;
+  setPinned(ids: string[], pinned: boolean): void;
+  /** Pins restored from saved positions: not a user step, so no history entry. */
+  restorePins(ids: string[]): void;
   undo(): void;
   redo(): void;
   clearView(): void;
@@ -60,9 +68,15 @@ export const createGraphViewSlice: SliceCreator<GraphViewSlice> = (set, get) => 
       else commit(next, { kind: 'replace' });
     },
     addSubgraph: (sub, anchor) => commit(mergeInto(get().cache, get().view, sub), { kind: 'expand', anchor }),
-    addNeighborPage: (anchor, page, offset) =>
-      commit(mergeNeighborPage(get().cache, get().view, anchor, page, offset), { kind: 'expand', anchor }),
+    addNeighborPage: (anchor, page, offset, pageSize) =>
+      commit(mergeNeighborPage(get().cache, get().view, anchor, page, offset, pageSize), { kind: 'expand', anchor }),
     hide: (ids) => commit(hideNodes(get().cache, get().view, ids), { kind: 'hide' }),
+    collapse: (id) => commit(collapseNode(get().cache, get().view, id), { kind: 'hide' }),
+    setPinned: (ids, pinned) => commit(withPinned(get().view, ids, pinned), { kind: 'pin' }),
+    restorePins: (ids) => {
+      const next = withPinned(get().view, ids, true);
+      if (!sameSet(next, get().view)) set({ view: next, lastChange: { kind: 'pin' } });
+    },
     undo: () => {
       const { past, view, future } = get();
       if (!past.length) return;
