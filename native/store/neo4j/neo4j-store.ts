@@ -5,7 +5,6 @@
  */
 import type { Node as DriverNode, Relationship } from 'neo4j-driver';
 import type { GraphEdge, GraphNode, GraphStats, Subgraph } from '../../../electron/common/model';
-import { WorkbenchError } from '../../../electron/common/errors';
 import type { GraphStore, ImportWriter, NeighborPage } from '../graph-store';
 import { cypherInt, FULLTEXT_INDEX, Neo4jConnection, type Neo4jConnectOptions } from './connection';
 import { deleteImport, Neo4jImportWriter } from './neo4j-import';

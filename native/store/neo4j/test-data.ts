@@ -22,7 +22,7 @@ export function moviesBatch(): ParseBatch {
     edges.push({ id: `${p}-matrix`, source: p, target: 'matrix', type: 'ACTED_IN', props: { roles: [`role of ${p}`] }, line: line++ });
     edges.push({ id: `${p}-reloaded`, source: p, target: 'reloaded', type: 'ACTED_IN', props: { roles: [`role of ${p}`] }, line: line++ });
   }
-  edges.push({ id: 'keanu-knows-carrie', source: 'keanu', target: 'carrie', type: 'KNOWS', props: { since: 1998 }, line: line++ });
+  edges.push({ id: 'keanu-knows-carrie', source: 'keanu', target: 'carrie', type: 'KNOWS', props: { since: 1998 }, line });
   return { nodes, edges, bytesRead: 1000 };
 }
 
