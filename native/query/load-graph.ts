@@ -18,6 +18,20 @@ export interface LoadProgress {
   total: number;
 }
 
+/** The loaded adjacency plus the labels answers need, so no answer waits on SQLite row by row. */
+export interface LoadedWorkspace {
+  graph: LoadedGraph;
+  /** String id of each node index. */
+  nodeIds: string[];
+  /** Display name of each node index (the id when the name is empty), cut at NAME_CHARS. */
+  nodeNames: string[];
+  /** Source edge ids (GraphML/JSON edge ids) by edge index; edges without one are `e<rowid>`. */
+  edgeIds: Map<number, string>;
+}
+
+/** Names longer than this are cut in memory (a sentence-long event name stays readable). */
+export const NAME_CHARS = 200;
+
 export interface AsyncLoadOptions {
   signal?: AbortSignal;
   onProgress?(p: LoadProgress): void;
@@ -26,7 +40,7 @@ export interface AsyncLoadOptions {
 
 const DEFAULT_CHUNK = 65_536;
 
-export async function loadGraphAsync(db: Database.Database, opts: AsyncLoadOptions = {}): Promise<LoadedGraph> {
+export async function loadGraphAsync(db: Database.Database, opts: AsyncLoadOptions = {}): Promise<LoadedWorkspace> {
   const chunk = opts.chunkRows ?? DEFAULT_CHUNK;
   // A deferred transaction takes its snapshot at the first read and keeps it until COMMIT.
   const ownTransaction = !db.inTransaction;
@@ -42,7 +56,7 @@ export async function loadGraphAsync(db: Database.Database, opts: AsyncLoadOptio
   }
 }
 
-async function load(db: Database.Database, chunk: number, opts: AsyncLoadOptions): Promise<LoadedGraph> {
+async function load(db: Database.Database, chunk: number, opts: AsyncLoadOptions): Promise<LoadedWorkspace> {
   const [nodeCount, maxRid] = db.prepare('SELECT count(*), coalesce(max(rid), 0) FROM nodes').raw(true).get() as [number, number];
   const [edgeTotal] = db.prepare('SELECT count(*) FROM edges').raw(true).get() as [number];
   const nodeRids = new Float64Array(nodeCount);
@@ -52,11 +66,15 @@ async function load(db: Database.Database, chunk: number, opts: AsyncLoadOptions
   const dense = maxRid <= 2 * nodeCount + 1024;
   const ridTable = dense ? new Int32Array(maxRid + 1).fill(-1) : null;
   const ridMap = dense ? null : new Map<number, number>();
+  const nodeIds: string[] = new Array<string>(nodeCount);
+  const nodeNames: string[] = new Array<string>(nodeCount);
   let i = 0;
-  for (const [rids, types] of chunks(db, 'nodes', ['rid', 'type'], chunk)) {
+  for (const [rids, types, ids, names] of chunks(db, 'nodes', ['rid', 'type', 'id', `substr(name, 1, ${NAME_CHARS})`], chunk)) {
     for (let k = 0; k < rids.length; k++) {
       const rid = rids[k] as number;
       nodeRids[i] = rid;
+      nodeIds[i] = ids[k] as string;
+      nodeNames[i] = (names[k] as string | null) || (ids[k] as string);
       if (ridTable) ridTable[rid] = i;
       else ridMap!.set(rid, i);
       const t = nodeTypes.intern((types[k] as string | null) ?? '');
@@ -75,10 +93,11 @@ async function load(db: Database.Database, chunk: number, opts: AsyncLoadOptions
   let etype: Uint16Array | Uint32Array = new Uint16Array(edgeTotal);
   let edgeRids = new Float64Array(edgeTotal);
   const edgeTypes = new Interner();
+  const edgeIds = new Map<number, string>();
   let m = 0;
   let seen = 0;
   let skippedEdges = 0;
-  for (const [rids, srcRids, dstRids, types] of chunks(db, 'edges', ['rid', 'src', 'dst', 'type'], chunk)) {
+  for (const [rids, srcRids, dstRids, types, eids] of chunks(db, 'edges', ['rid', 'src', 'dst', 'type', 'eid'], chunk)) {
     for (let k = 0; k < rids.length; k++) {
       const s = indexOfRid(srcRids[k] as number);
       const d = indexOfRid(dstRids[k] as number);
@@ -91,6 +110,7 @@ async function load(db: Database.Database, chunk: number, opts: AsyncLoadOptions
       edgeRids[m] = rids[k] as number;
       const t = edgeTypes.intern((types[k] as string | null) ?? '');
       if (t > 0xffff && etype instanceof Uint16Array) etype = Uint32Array.from(etype);
+      if (eids[k] !== null) edgeIds.set(m, eids[k] as string);
       etype[m++] = t;
     }
     seen += rids.length;
@@ -104,7 +124,7 @@ async function load(db: Database.Database, chunk: number, opts: AsyncLoadOptions
   }
   await checkpoint(opts, { stage: 'index', done: 0, total: 1 });
   const csr = new Csr({ src, dst, etype, nodeCount, nodeType });
-  return { csr, nodeRids, edgeRids, nodeTypes, edgeTypes, skippedEdges, indexOfRid };
+  return { graph: { csr, nodeRids, edgeRids, nodeTypes, edgeTypes, skippedEdges, indexOfRid }, nodeIds, nodeNames, edgeIds };
 }
 
 /** Reports progress, lets pending messages (cancel) in, and stops when the caller gave up. */

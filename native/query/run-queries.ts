@@ -1,12 +1,12 @@
 /**
  * The graph worker's queries: API params (string ids, type names) in, engine calls on dense indices,
  * API results (string ids, names, types) out. Only the nodes and edges of an answer are mapped back,
- * so a query's cost is the traversal plus two batched SQLite reads sized by the answer.
+ * so a query's cost is the traversal plus work proportional to the answer.
  */
 import type { z } from 'zod';
 import type {
   KHopParamsSchema, KHopResult, PathParamsSchema, PathResult, PathsParamsSchema, PathsResult,
-  PprParamsSchema, PprResult, QueryEdge, QueryNodeInfo,
+  PprParamsSchema, PprResult, QueryEdge,
 } from '../../electron/common/protocol/query';
 import { WorkbenchError } from '../../electron/common/errors';
 import type { PageRankStats } from '../graph/pagerank';
@@ -34,9 +34,8 @@ export function runKHop(g: WorkspaceGraph, p: KHopParams): KHopResult {
     perHopLimit: p.perHopLimit,
     maxNodes: p.maxNodes,
   });
-  const { infos, idOf } = describe(g, r.nodes);
-  const nodes = infos.map((info, i) => ({ ...info, hop: r.hop[i] }));
-  const edges = g.describeEdges(r.edges, idOf);
+  const nodes = g.describeNodes(r.nodes).map((info, i) => ({ ...info, hop: r.hop[i] }));
+  const edges = g.describeEdges(r.edges);
   const result: KHopResult = { nodes, edges, ms: 0 };
   if (r.truncated) {
     const capped = r.truncated.cappedNodes;
@@ -61,8 +60,7 @@ export function runPath(g: WorkspaceGraph, p: PathParams): PathResult {
   const opts = { direction: p.direction, edgeTypes: g.edgeTypeSet(p.edgeTypes) };
   const path = p.weightProperty ? g.engine.weightedShortestPath(a, b, g.weights(p.weightProperty), opts) : g.engine.shortestPath(a, b, opts);
   if (!path) return { found: false, nodes: [], edges: [], hops: 0, ms: performance.now() - t };
-  const { infos, idOf } = describe(g, path.nodes);
-  const result: PathResult = { found: true, nodes: infos, edges: g.describeEdges(path.edges, idOf), hops: path.edges.length, ms: 0 };
+  const result: PathResult = { found: true, nodes: g.describeNodes(path.nodes), edges: g.describeEdges(path.edges), hops: path.edges.length, ms: 0 };
   if ('cost' in path) result.cost = path.cost as number;
   result.ms = performance.now() - t;
   return result;
@@ -85,13 +83,12 @@ export function runPaths(g: WorkspaceGraph, p: PathsParams): PathsResult {
     for (const v of path.nodes) nodeSet.add(v);
     for (const e of path.edges) edgeSet.add(e);
   }
-  const { infos, idOf } = describe(g, Uint32Array.from(nodeSet));
-  const edges = g.describeEdges(Uint32Array.from(edgeSet), idOf);
+  const edges = g.describeEdges(Uint32Array.from(edgeSet));
   const edgeIdOf = new Map<number, string>();
   [...edgeSet].forEach((e, i) => edgeIdOf.set(e, edges[i].id));
   return {
-    paths: paths.map((path) => ({ nodes: Array.from(path.nodes, idOf), edges: Array.from(path.edges, (e) => edgeIdOf.get(e)!) })),
-    nodes: infos,
+    paths: paths.map((path) => ({ nodes: Array.from(path.nodes, (v) => g.idOf(v)), edges: Array.from(path.edges, (e) => edgeIdOf.get(e)!) })),
+    nodes: g.describeNodes(Uint32Array.from(nodeSet)),
     edges,
     truncated: r.truncated,
     ms: performance.now() - t,
@@ -116,33 +113,18 @@ export function runPpr(g: WorkspaceGraph, p: PprParams): PprResult {
   const top = g.engine.topK(scores, p.k, p.excludeSeeds ? seedMap.keys() : null);
   const seedIdx = Uint32Array.from(seedMap.keys());
   const all = unique([...seedIdx, ...top.nodes]);
-  const { infos, idOf } = describe(g, all);
-  const infoOf = new Map<number, QueryNodeInfo>(all.map((v, i) => [v, infos[i]]));
   return {
-    seeds: Array.from(seedIdx, (v) => ({ ...infoOf.get(v)!, score: scores[v] })),
-    nodes: Array.from(top.nodes, (v, i) => ({ ...infoOf.get(v)!, score: top.scores[i] })),
-    edges: edgesAmong(g, all, idOf),
+    seeds: g.describeNodes(seedIdx).map((info, i) => ({ ...info, score: scores[seedIdx[i]] })),
+    nodes: g.describeNodes(top.nodes).map((info, i) => ({ ...info, score: top.scores[i] })),
+    edges: edgesAmong(g, all),
     iterations: stats.iterations,
     delta: stats.delta,
     ms: performance.now() - t,
   };
 }
 
-/** Node infos of an answer and an index -> id lookup for its edges. */
-export function describe(g: WorkspaceGraph, indices: ArrayLike<number>): { infos: QueryNodeInfo[]; idOf: (v: number) => string } {
-  const infos = g.describeNodes(indices);
-  const ids = new Map<number, string>();
-  for (let i = 0; i < indices.length; i++) ids.set(indices[i], infos[i].id);
-  const idOf = (v: number) => {
-    const id = ids.get(v);
-    if (id === undefined) throw new WorkbenchError('INTERNAL', `Edge endpoint ${v} is not in the answer`);
-    return id;
-  };
-  return { infos, idOf };
-}
-
 /** Edges with both ends in `nodes` (out-lists only, so each edge once), at most MAX_RESULT_EDGES. */
-export function edgesAmong(g: WorkspaceGraph, nodes: number[], idOf: (v: number) => string): QueryEdge[] {
+export function edgesAmong(g: WorkspaceGraph, nodes: number[]): QueryEdge[] {
   const csr = g.loaded.csr;
   const inSet = new Set(nodes);
   const found: number[] = [];
@@ -153,7 +135,7 @@ export function edgesAmong(g: WorkspaceGraph, nodes: number[], idOf: (v: number)
       if (found.length >= MAX_RESULT_EDGES) break outer;
     }
   }
-  return g.describeEdges(found, idOf);
+  return g.describeEdges(found);
 }
 
 export function unique(values: Iterable<number>): number[] {

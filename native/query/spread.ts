@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { SpreadParamsSchema, SpreadResult } from '../../electron/common/protocol/query';
 import type { PageRankStats } from '../graph/pagerank';
 import type { WorkspaceGraph } from './workspace-graph';
-import { describe, edgesAmong, unique } from './run-queries';
+import { edgesAmong, unique } from './run-queries';
 
 export type SpreadParams = z.output<typeof SpreadParamsSchema>;
 
@@ -75,7 +75,7 @@ export function runSpread(g: WorkspaceGraph, p: SpreadParams): SpreadResult {
 
   const seedIdx = [...seedMap.keys()];
   const all = unique([...seedIdx, ...spread.nodes, ...answers.nodes, ...kept]);
-  const { infos, idOf } = describe(g, all);
+  const infos = g.describeNodes(all);
   const infoOf = new Map(all.map((v, i) => [v, infos[i]]));
   const texts = g.passageTexts([...kept], p.textChars);
 
@@ -96,7 +96,7 @@ export function runSpread(g: WorkspaceGraph, p: SpreadParams): SpreadResult {
       text: texts.get(v) ?? '',
       linked: (linked.get(v) ?? []).map((u) => infoOf.get(u)!.id),
     })),
-    edges: edgesAmong(g, all, idOf),
+    edges: edgesAmong(g, all),
     iterations: stats.iterations,
     ms: performance.now() - t,
   };

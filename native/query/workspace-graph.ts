@@ -1,28 +1,37 @@
 /**
  * One workspace's graph as the graph worker keeps it: the engine over the loaded CSR, plus the
- * translation between the string ids the API speaks and the dense indices the engine uses. Names,
- * types and edge ids are read back from SQLite only for the nodes and edges of an answer (one
- * batched statement each), so the worker holds typed arrays, not a million strings.
+ * translation between the string ids the API speaks and the dense indices the engine uses. Ids and
+ * names of nodes are held in memory: reading them back from SQLite per answer cost 6 µs a row
+ * (3.4 ms for a 580-node 3-hop answer on 100K nodes, against 0.04 ms for the traversal itself).
  */
 import type Database from 'better-sqlite3';
 import { GraphEngine } from '../graph/graph-engine';
 import type { LoadedGraph } from '../graph/sqlite-loader';
+import type { LoadedWorkspace } from './load-graph';
 import { WorkbenchError } from '../../electron/common/errors';
 import type { QueryEdge, QueryNodeInfo } from '../../electron/common/protocol/query';
 
 export class WorkspaceGraph {
   readonly engine: GraphEngine;
+  readonly loaded: LoadedGraph;
+  private readonly nodeIds: string[];
+  private readonly nodeNames: string[];
+  private readonly edgeIds: Map<number, string>;
   private readonly weightCache = new Map<string, Float32Array>();
   private passages: Uint8Array | null = null;
   private readonly ridOfId: Database.Statement;
 
   constructor(
     readonly db: Database.Database,
-    readonly loaded: LoadedGraph,
+    workspace: LoadedWorkspace,
     /** How long loading took, for status and the bench. */
     readonly loadMs: number,
   ) {
-    this.engine = new GraphEngine(loaded.csr);
+    this.loaded = workspace.graph;
+    this.nodeIds = workspace.nodeIds;
+    this.nodeNames = workspace.nodeNames;
+    this.edgeIds = workspace.edgeIds;
+    this.engine = new GraphEngine(this.loaded.csr);
     this.ridOfId = db.prepare('SELECT rid FROM nodes WHERE id = ?').pluck();
   }
 
@@ -53,34 +62,22 @@ export class WorkspaceGraph {
 
   /** id, name and type of each node index, in the order given. */
   describeNodes(indices: ArrayLike<number>): QueryNodeInfo[] {
-    const rids = Array.from(indices, (i) => this.loaded.nodeRids[i]);
-    const rows = this.db
-      .prepare('SELECT rid, id, name, type FROM nodes WHERE rid IN (SELECT value FROM json_each(?))')
-      .raw(true)
-      .all(JSON.stringify(rids)) as Array<[number, string, string, string]>;
-    const byRid = new Map<number, QueryNodeInfo>();
-    for (const [rid, id, name, type] of rows) byRid.set(rid, { id, name: name || id, type });
-    return rids.map((rid) => {
-      const info = byRid.get(rid);
-      // The graph was loaded from this database; a row missing now means an import replaced it.
-      if (!info) throw new WorkbenchError('STORE_ERROR', 'The workspace changed while the query ran; run it again.', { value: String(rid) });
-      return info;
-    });
+    const { csr, nodeTypes } = this.loaded;
+    return Array.from(indices, (v) => ({ id: this.nodeIds[v], name: this.nodeNames[v], type: nodeTypes.names[csr.nodeType[v]] }));
   }
 
-  /** API edges for engine edge indices; `idOfNode` maps the endpoints (usually from describeNodes). */
-  describeEdges(edges: ArrayLike<number>, idOfNode: (index: number) => string): QueryEdge[] {
+  /** The string id of a node index. */
+  idOf(v: number): string {
+    return this.nodeIds[v];
+  }
+
+  /** API edges for engine edge indices. */
+  describeEdges(edges: ArrayLike<number>): QueryEdge[] {
     const { csr, edgeRids, edgeTypes } = this.loaded;
-    const rids = Array.from(edges, (e) => edgeRids[e]);
-    const named = this.db
-      .prepare('SELECT rid, eid FROM edges WHERE rid IN (SELECT value FROM json_each(?)) AND eid IS NOT NULL')
-      .raw(true)
-      .all(JSON.stringify(rids)) as Array<[number, string]>;
-    const eidOf = new Map(named);
-    return Array.from(edges, (e, k) => ({
-      id: eidOf.get(rids[k]) ?? `e${rids[k]}`,
-      source: idOfNode(csr.src[e]),
-      target: idOfNode(csr.dst[e]),
+    return Array.from(edges, (e) => ({
+      id: this.edgeIds.get(e) ?? `e${edgeRids[e]}`,
+      source: this.nodeIds[csr.src[e]],
+      target: this.nodeIds[csr.dst[e]],
       type: edgeTypes.names[csr.etype[e]],
     }));
   }
@@ -144,9 +141,13 @@ export class WorkspaceGraph {
     return out;
   }
 
+  /** Typed arrays exactly; the id and name strings estimated (V8 header + one byte per Latin-1 char). */
   memoryBytes(): number {
     const l = this.loaded;
-    return this.engine.memoryReport().total + l.nodeRids.byteLength + l.edgeRids.byteLength;
+    let strings = 0;
+    for (let v = 0; v < this.nodeIds.length; v++) strings += 32 + this.nodeIds[v].length + this.nodeNames[v].length;
+    for (const id of this.edgeIds.values()) strings += 40 + id.length;
+    return this.engine.memoryReport().total + l.nodeRids.byteLength + l.edgeRids.byteLength + strings;
   }
 }
 
