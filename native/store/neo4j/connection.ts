@@ -15,6 +15,8 @@ export interface Neo4jConnectOptions {
   database?: string;
   /** How long to wait for a first connection (default 5 s). */
   connectTimeoutMs?: number;
+  /** How long the driver retries a transaction on transient errors / lost connections (default 5 s). */
+  retryTimeMs?: number;
 }
 
 /** Names of the schema objects the store creates (IF NOT EXISTS: idempotent). */
@@ -81,7 +83,7 @@ export class Neo4jConnection {
         disableLosslessIntegers: true,
         connectionTimeout: opts.connectTimeoutMs ?? 5000,
         connectionAcquisitionTimeout: 60_000,
-        maxTransactionRetryTime: 5000,
+        maxTransactionRetryTime: opts.retryTimeMs ?? 5000,
         // `id()` is deprecated in 5.x but is the only numeric row id; silence that notification.
         notificationFilter: { minimumSeverityLevel: 'OFF' },
       });

@@ -18,7 +18,8 @@ describe.skipIf(skipReason !== null)(skipReason ?? 'Neo4j server lost mid-import
 
   beforeAll(async () => {
     server = await startNeo4j({ heap: '512m' });
-    store = await Neo4jStore.connect({ uri: server.uri, user: server.user, password: server.password });
+    // Short retries: the server will not come back, so waiting out the default 5 s per call is pointless.
+    store = await Neo4jStore.connect({ uri: server.uri, user: server.user, password: server.password, retryTimeMs: 500, connectTimeoutMs: 2000 });
   });
 
   afterAll(async () => {
@@ -26,7 +27,7 @@ describe.skipIf(skipReason !== null)(skipReason ?? 'Neo4j server lost mid-import
     await server?.stop();
   });
 
-  it('reports NEO4J_UNAVAILABLE for the next write and for the rollback', async () => {
+  it('reports NEO4J_UNAVAILABLE for the next write and for the rollback', { timeout: 120_000 }, async () => {
     const w = await store.beginImport({ files: ['movies.csv'] });
     await w.write(moviesBatch(), 'movies.csv');
     expect((await store.stats()).nodes).toBe(0); // written but hidden until commit
