@@ -94,6 +94,7 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
   };
 
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const writer: ImportWriter = await store.beginImport({ files: ordered.map((f) => f.name) });
   const fileResults: ImportResult['files'] = [];
   let bytesDone = 0;
@@ -166,6 +167,8 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
       edgesAdded: counts.edgesAdded,
       nodesMerged: counts.nodesMerged,
       warnings: warnings.list(),
+      ms: Math.round(performance.now() - started),
+      cpuMs: Math.round(((u) => u.user + u.system)(process.cpuUsage(cpuStart)) / 1000),
       stages: [...stageMs.entries()].map(([name, s]) => ({ name, ms: Math.round(s.ms * 10) / 10, cpuMs: Math.round(s.cpuMs), items: s.items })),
     };
   } catch (err) {

@@ -36,6 +36,9 @@ export const ImportResultSchema = z.object({
   nodesMerged: z.number().int(),
   warnings: z.array(ImportWarningSchema),
   stages: z.array(z.object({ name: z.string(), ms: z.number(), cpuMs: z.number().optional(), items: z.number().optional() })),
+  /** Wall and CPU time of the whole import (CPU of the importing process, all its threads). */
+  ms: z.number().optional(),
+  cpuMs: z.number().optional(),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 

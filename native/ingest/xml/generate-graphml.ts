@@ -16,7 +16,7 @@ function xmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function* graphmlParts(nodeCount: number): Generator<string> {
+function* graphmlParts(nodeCount: number, edgeCount = nodeCount): Generator<string> {
   const rand = seededRandom(42);
   yield `<?xml version='1.0' encoding='utf-8'?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
@@ -37,7 +37,7 @@ function* graphmlParts(nodeCount: number): Generator<string> {
     </node>
 `;
   }
-  for (let i = 0; i < nodeCount; i++) {
+  for (let i = 0; i < edgeCount; i++) {
     const e = syntheticEdge(i, nodeCount, rand);
     yield `    <edge source="${e.source}" target="${e.target}">
       <data key="d3">${xmlEscape(e.relation)}</data>
@@ -55,6 +55,13 @@ export async function generateGraphml(file: string, megabytes: number): Promise<
   await writeAll(out, graphmlParts(nodeCount));
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   return nodeCount;
+}
+
+/** A file of exactly `nodes` nodes and `edges` edges (benchmarks state sizes as counts). */
+export async function generateGraphmlCounts(file: string, nodes: number, edges: number): Promise<void> {
+  const out = fs.createWriteStream(file);
+  await writeAll(out, graphmlParts(nodes, edges));
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }
 
 // Bundled into a benchmark, this module shares `require.main`: also check which script runs.

@@ -34,7 +34,6 @@ export class SqliteImportWriter implements ImportWriter {
   private readonly fileIds = new Map<string, number>();
   private readonly bulk: boolean;
   private readonly nodesBefore: number;
-  private readonly maxNodeRid: number;
   private readonly maxEdgeRid: number;
   private nodeRecords = 0;
   private edgeRecords = 0;
@@ -51,7 +50,6 @@ export class SqliteImportWriter implements ImportWriter {
     try {
       db.exec(STAGE_DDL);
       this.nodesBefore = (db.prepare('SELECT count(*) AS c FROM nodes').get() as { c: number }).c;
-      this.maxNodeRid = (db.prepare('SELECT coalesce(max(rid), 0) AS m FROM nodes').get() as { m: number }).m;
       this.maxEdgeRid = (db.prepare('SELECT coalesce(max(rid), 0) AS m FROM edges').get() as { m: number }).m;
       const edgesBefore = (db.prepare('SELECT count(*) AS c FROM edges').get() as { c: number }).c;
       this.bulk = this.nodesBefore === 0 && edgesBefore === 0;
@@ -65,7 +63,7 @@ export class SqliteImportWriter implements ImportWriter {
       this.insertNode = db.prepare(`
         INSERT INTO nodes(id, name, type, labels, props, text, file_id, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(id) DO UPDATE SET
-          name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE nodes.name END,
+          name = CASE WHEN excluded.name <> excluded.id THEN excluded.name ELSE nodes.name END,
           type = CASE WHEN excluded.type <> '' THEN excluded.type ELSE nodes.type END,
           labels = coalesce(excluded.labels, nodes.labels),
           props = CASE WHEN nodes.props IS NULL THEN excluded.props WHEN excluded.props IS NULL THEN nodes.props
@@ -102,7 +100,9 @@ export class SqliteImportWriter implements ImportWriter {
   write(batch: ParseBatch, file: string): void {
     const fileId = this.fileId(file);
     for (const n of batch.nodes) {
-      this.insertNode.run(n.id, n.name ?? '', n.type ?? '', n.labels?.length ? JSON.stringify(n.labels) : null, jsonOrNull(n.props), n.text ?? null, fileId, n.line ?? null);
+      // A node without a name is shown by its id; setting it here saves a scan of all new nodes
+      // at commit. A later record whose name is just its id does not replace a real name.
+      this.insertNode.run(n.id, n.name || n.id, n.type ?? '', n.labels?.length ? JSON.stringify(n.labels) : null, jsonOrNull(n.props), n.text ?? null, fileId, n.line ?? null);
       if (n.vector) this.stageVec.run(n.id, n.vector.length, vectorBlob(n.vector));
     }
     this.nodeRecords += batch.nodes.length;
@@ -168,18 +168,19 @@ export class SqliteImportWriter implements ImportWriter {
                SELECT n.rid, 'data', v.dim, v.vec FROM vec_stage v JOIN nodes n ON n.id = v.id`);
 
       stage('index');
-      db.prepare("UPDATE nodes SET name = id WHERE rid > ? AND name = ''").run(this.maxNodeRid);
       if (this.bulk) {
         for (const idx of BULK_INDEXES) {
           if (idx.name === 'edges_key') this.createEdgeKey();
           else db.exec(idx.sql);
         }
       }
+      stage('degree');
       db.prepare(`
         UPDATE nodes SET degree = nodes.degree + d.c
         FROM (SELECT n, count(*) AS c FROM (SELECT src AS n FROM edges WHERE rid > @after UNION ALL SELECT dst FROM edges WHERE rid > @after) GROUP BY n) AS d
         WHERE nodes.rid = d.n`).run({ after: this.maxEdgeRid });
       if (this.bulk) {
+        stage('search-index');
         rebuildFts(db);
         installFtsTriggers(db);
       }
