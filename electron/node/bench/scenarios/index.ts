@@ -6,7 +6,6 @@ import type { Scenario } from '../scenario';
 import { scenarios as embed } from './embed';
 import { scenarios as vector } from './vector';
 import { scenarios as importing } from './import';
-import { scenarios as importing } from './import';
 import { scenarios as query } from './query';
 
 export const scenarios: Scenario[] = [...importing, ...embed, ...vector, ...query];
