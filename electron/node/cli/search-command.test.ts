@@ -64,6 +64,13 @@ describe('kgw embed / search / similar', () => {
     expect(hits.map((h) => h.id)).toEqual(expect.arrayContaining(['tt0133093', 'laurence']));
   }, 120_000);
 
+  it('a long answer reaches a pipe whole (3,000 hits, well over 64 KB)', () => {
+    const r = kgw('similar', '--workspace', ws, '--id', 'ATL', '-k', '3000', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(2 * 65_536);
+    expect(JSON.parse(r.stdout)).toHaveLength(3000);
+  }, 120_000);
+
   it('bad arguments exit 2', () => {
     expect(kgw('search', '--workspace', ws, '--json').code).toBe(2);
     expect(kgw('similar', '--workspace', ws, '--id', 'keanu', '-k', 'many').code).toBe(2);

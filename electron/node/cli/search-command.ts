@@ -20,17 +20,25 @@ export interface SearchArgs {
   model?: string;
 }
 
+/** Scripts may ask for a whole ranking, so the CLI allows more than the app's 1,000. */
+const MAX_K = 100_000;
+
 function parseK(k: string | undefined): number {
   if (k === undefined) return 10;
   const n = Number(k);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new WorkbenchError('BAD_REQUEST', `-k must be a whole number from 1 to 1000, not "${k}"`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_K) throw new WorkbenchError('BAD_REQUEST', `-k must be a whole number from 1 to ${MAX_K}, not "${k}"`);
   return n;
 }
 
-function printHits(io: CliIO, hits: SimilarityHit[]): void {
+/**
+ * Prints the hits and waits until stdout has taken them: the CLI entry calls process.exit(), which
+ * would cut a long answer written to a pipe at 64 KB (seen with -k 1000 | python).
+ */
+async function printHits(io: CliIO, hits: SimilarityHit[]): Promise<void> {
   printResult(io, hits.map((h) => ({ id: h.id, name: h.name, type: h.type, score: h.score })), () =>
     hits.length ? hits.map((h, i) => `${String(i + 1).padStart(3)}. ${h.score.toFixed(3)}  ${h.name}  [${h.type}]  ${h.id}`) : ['No similar nodes.'],
   );
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
 }
 
 async function withService<T>(workspace: string, fn: (service: SimilarityService) => Promise<T>): Promise<T> {
@@ -54,7 +62,7 @@ export async function searchCommand(args: SearchArgs, io: CliIO): Promise<void> 
     const embedder = await embedders.get(folder);
     const query = await embedder.embed([args.text]);
     const hits = await withService(args.workspace, async (s) => s.searchVector(query, embedder.modelId, { k }));
-    printHits(io, hits);
+    await printHits(io, hits);
   } finally {
     await embedders.drop();
   }
@@ -65,5 +73,5 @@ export async function similarCommand(args: SearchArgs, io: CliIO): Promise<void>
   const k = parseK(args.k);
   const id = args.id;
   const hits = await withService(args.workspace, async (s) => s.similarTo(id, { k }));
-  printHits(io, hits);
+  await printHits(io, hits);
 }
