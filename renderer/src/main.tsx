@@ -9,6 +9,7 @@ import { App } from './components/App';
 import { startProfiler } from './features/profiler';
 import { startSimilarity } from './features/similarity';
 import { startExplore } from './features/explore';
+import { startQuery } from './features/query';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -18,6 +19,7 @@ try {
   startProfiler(client);
   startSimilarity(client);
   startExplore(client);
+  startQuery(client);
   const actions = createActions(client, appStore);
   root.render(
     <StrictMode>

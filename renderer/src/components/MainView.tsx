@@ -8,6 +8,7 @@ import { StatusBar } from './StatusBar';
 import { ImportProgress, ImportResultPanel } from './ImportPanel';
 import { EmbedProgress } from '../features/similarity';
 import { ExploreOverlay } from '../features/explore';
+import { QueryPanel } from '../features/query';
 
 function hasFiles(e: React.DragEvent): boolean {
   return [...e.dataTransfer.types].includes('Files');
@@ -52,6 +53,7 @@ export function MainView() {
       <div className="workarea">
         <GraphCanvas />
         <ExploreOverlay />
+        <QueryPanel />
         <DetailsPanel />
         <div className="floating">
           <ImportProgress />

@@ -10,6 +10,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['Ctrl+Z', 'Undo a view change'],
   ['Ctrl+Shift+Z', 'Redo a view change'],
   ['P', 'Open or close the profiler'],
+  ['Q', 'Open or close the query panel'],
   ['?', 'Show these shortcuts'],
   ...EXPLORE_SHORTCUTS,
 ];
