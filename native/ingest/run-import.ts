@@ -74,6 +74,9 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
     }
     const head = readHead(s.path);
     const detected = detectFormat(head, s.name, options.formats?.[s.name]);
+    // The user's nodes/edges choice in the mapping step decides the file's place in the order.
+    const kind = options.columns?.[s.name]?.kind;
+    if (detected.handler.format === 'csv' && (kind === 'nodes' || kind === 'edges')) detected.role = kind;
     return { ...s, size, ...detected };
   });
   const ordered = orderByRole(planned);

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { methods, type ImportFile } from '../../electron/common/protocol';
 import { WorkbenchError } from '../../electron/common/errors';
 import { runWorker } from './runtime';
-import { storeFor, dropStore } from './workspace-cache';
+import { graphStoreFor, dropStore } from './workspace-cache';
 import { runImport, type ImportSource } from '../ingest/run-import';
 import { runParseThreadIfAsked } from '../ingest/parse-thread';
+import { previewFiles } from '../ingest/preview';
 
 function resolveSource(f: ImportFile, uploadDir: string | undefined): ImportSource {
   if ('path' in f) return { path: f.path, name: path.basename(f.path) };
@@ -23,11 +24,15 @@ function startIngestWorker(): void {
     kind: 'ingest',
     invalidate: dropStore,
     handlers: {
+      'import.preview': (p, call) => {
+        const { files, options } = methods['import.preview'].params.parse(p);
+        return { files: previewFiles(files.map((f) => resolveSource(f, call.ctx.uploadDir)), options) };
+      },
       'import.start': async (p, call) => {
         const { files, options } = methods['import.start'].params.parse(p);
         const sources = files.map((f) => resolveSource(f, call.ctx.uploadDir));
         return runImport({
-          store: storeFor(call.ctx),
+          store: await graphStoreFor(call.ctx),
           sources,
           options,
           signal: call.signal,

@@ -42,7 +42,44 @@ export const ImportResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 
+/** Column roles of a generic CSV file the mapping step can set (column names as values). */
+export const ColumnMappingSchema = z.object({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  type: z.string().optional(),
+  text: z.string().optional(),
+  source: z.string().optional(),
+  target: z.string().optional(),
+  relation: z.string().optional(),
+});
+
+export const ImportPreviewFileSchema = z.object({
+  name: z.string(),
+  /** Detected format (csv, neo4j-csv, autoschemakg-csv, graphml, ...), 'unknown' when unreadable. */
+  format: z.string(),
+  role: z.enum(['nodes', 'edges', 'graph', 'names']),
+  size: z.number(),
+  /** True for generic CSV/TSV: its columns need the user's (or the guessed) mapping. */
+  mappable: z.boolean(),
+  delimiter: z.string().optional(),
+  hasHeader: z.boolean().optional(),
+  columns: z.array(z.string()),
+  mapping: ColumnMappingSchema,
+  /** Type given to nodes when no type column is mapped (the file's own label). */
+  defaultType: z.string().optional(),
+  /** First rows of the file (without the header), cells cut at 200 characters. */
+  rows: z.array(z.array(z.string())),
+  /** What is wrong with the file as far as its first 64 KiB show (its error, uneven rows ...). */
+  problems: z.array(z.string()),
+});
+export type ImportPreviewFile = z.infer<typeof ImportPreviewFileSchema>;
+
 export const importMethods = {
+  'import.preview': method({
+    route: 'ingest',
+    params: z.object({ files: z.array(ImportFileSchema).min(1), options: ImportOptionsSchema.optional() }),
+    result: z.object({ files: z.array(ImportPreviewFileSchema) }),
+  }),
   'import.start': method({
     route: 'ingest',
     job: true,

@@ -114,7 +114,7 @@ export class Host {
         if (!handler) throw new WorkbenchError('INTERNAL', `${method} has no host handler`);
         return await handler(params, this);
       }
-      if (method === 'import.start') this.checkImportPaths(params);
+      if (method === 'import.start' || method === 'import.preview') this.checkImportPaths(params);
       if ('job' in def && def.job) return this.startJob(method, def.route, params);
       return await this.callWorker(def.route, method, params);
     } finally {

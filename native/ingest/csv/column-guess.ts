@@ -66,7 +66,14 @@ function resolveOverride(header: string[], column: string, file: string): number
  */
 export function guessColumns(header: string[], hasHeaderRow: boolean, override: Record<string, string> | undefined, file: string): ColumnMapping {
   const forced: Partial<Record<ColumnRole, number>> = {};
+  // `kind` says what the file is when the user chose it (the mapping step's nodes/edges switch):
+  // a node list whose header happens to have "from"/"to" columns stays a node list.
+  const kind = override?.kind;
+  if (kind !== undefined && kind !== 'nodes' && kind !== 'edges') {
+    throw new WorkbenchError('BAD_REQUEST', `${file}: kind must be nodes or edges, not "${kind}"`, { file, value: kind, expected: 'nodes or edges' });
+  }
   for (const [role, column] of Object.entries(override ?? {})) {
+    if (role === 'kind') continue;
     const r = OVERRIDE_ROLES[role.toLowerCase()];
     if (!r) {
       throw new WorkbenchError('BAD_REQUEST', `Unknown column role "${role}" for ${file}`, { file, value: role, expected: 'id, name, type, text, source, target or relation' });
@@ -81,12 +88,15 @@ export function guessColumns(header: string[], hasHeaderRow: boolean, override: 
     if (i !== -1) taken.add(i);
     return i;
   };
-  let source = pick('source', SOURCE_NAMES);
-  let target = pick('target', TARGET_NAMES);
-  if (!hasHeaderRow && forced.source === undefined && forced.target === undefined && header.length >= 2) {
+  let source = kind === 'nodes' ? -1 : pick('source', SOURCE_NAMES);
+  let target = kind === 'nodes' ? -1 : pick('target', TARGET_NAMES);
+  if (kind !== 'nodes' && !hasHeaderRow && forced.source === undefined && forced.target === undefined && header.length >= 2) {
     // A headerless table of two or more columns is read as an edge list: source, target, rest.
     source = 0;
     target = 1;
+  }
+  if (kind === 'edges' && (source === -1 || target === -1)) {
+    throw new WorkbenchError('BAD_REQUEST', `${file}: an edge list needs both a source and a target column`, { file, expected: 'source and target columns' });
   }
   if (source !== -1 && target !== -1) {
     return { kind: 'edges', source, target, type: pick('type', EDGE_TYPE_NAMES), id: forced.id ?? -1, name: -1, text: -1 };

@@ -31,9 +31,11 @@ describe('generic CSV: delimiters and headers', () => {
     const p = write(name, content);
     const parsed = await parseFile(p);
     expect(parsed.format).toBe('csv');
+    // No type column: the file's own label is the type.
+    const label = name.replace(/\.[^.]*$/, '');
     expect(parsed.nodes).toEqual([
-      { id: '1', name: 'a', props: {}, line: 2 },
-      { id: '2', name: 'b, c', props: {}, line: 3 },
+      { id: '1', name: 'a', type: label, props: {}, line: 2 },
+      { id: '2', name: 'b, c', type: label, props: {}, line: 3 },
     ]);
   });
 
@@ -77,7 +79,20 @@ describe('generic CSV: column roles', () => {
 
   it('uses the first column as id when no column is called id', async () => {
     const p = write('people.csv', 'person,age\nann,31\n');
-    expect((await parseFile(p)).nodes[0]).toEqual({ id: 'ann', props: { age: 31 }, line: 2 });
+    expect((await parseFile(p)).nodes[0]).toEqual({ id: 'ann', type: 'people', props: { age: 31 }, line: 2 });
+  });
+
+  it('types nodes without a type column by the file label, _nodes suffix dropped', async () => {
+    expect((await parseFile(write('airports_nodes.csv', 'id,name\nLAX,Los Angeles\n'))).nodes[0].type).toBe('airports');
+    expect((await parseFile(write('typed.csv', 'id,name,type\nLAX,Los Angeles,airport\n'))).nodes[0].type).toBe('airport');
+  });
+
+  it('a file the user maps as nodes stays a node list despite from/to columns', async () => {
+    const p = write('trips.csv', 'id,from,to\nt1,LAX,JFK\n');
+    expect((await parseFile(p)).edges).toHaveLength(1);
+    const asNodes = await parseFile(p, { columns: { 'trips.csv': { kind: 'nodes', id: 'id' } } });
+    expect(asNodes.edges).toHaveLength(0);
+    expect(asNodes.nodes[0]).toMatchObject({ id: 't1', props: { from: 'LAX', to: 'JFK' } });
   });
 
   it('takes column roles from options.columns[fileName], by name or 1-based position', async () => {

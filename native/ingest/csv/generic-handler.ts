@@ -42,6 +42,17 @@ export const genericCsvHandler: FormatHandler = {
   parse: parseGenericCsv,
 };
 
+/**
+ * The type of nodes from a node list without a type column: the file's own label ("airports" for
+ * airports.csv or airports_nodes.csv), as neo4j-admin labels nodes per file. Without it every
+ * node of two such files would share the empty type, and the type filter and colours could not
+ * tell airports from airlines.
+ */
+export function labelFromFileName(file: string): string {
+  const stem = path.basename(file).replace(/\.[^.]*$/, '');
+  return stem.replace(/[-_. ]?nodes?$/i, '') || stem;
+}
+
 function overrideFor(input: ParserInput): Record<string, string> | undefined {
   const cols = input.options.columns;
   return cols?.[input.displayName] ?? cols?.[path.basename(input.path)];
@@ -60,6 +71,7 @@ async function* parseGenericCsv(input: ParserInput): AsyncGenerator<ParseBatch> 
   let propCols: number[] = [];
   let bytesRead = 0;
   const defaultType = input.options.defaultEdgeType;
+  const fileLabel = labelFromFileName(file);
 
   const readProps = (row: string[]): Props => {
     const props: Props = {};
@@ -77,6 +89,7 @@ async function* parseGenericCsv(input: ParserInput): AsyncGenerator<ParseBatch> 
     const node: NodeRecord = { id: need(row, m.id, line, 'node id'), props: readProps(row), line };
     if (m.name >= 0 && row[m.name] !== '') node.name = row[m.name];
     if (m.type >= 0 && row[m.type] !== '') node.type = row[m.type];
+    else node.type = fileLabel;
     if (m.text >= 0 && row[m.text] !== '') node.text = row[m.text];
     if (!seen.add(node.id) && !seen.saturated) {
       tally.note('DUPLICATE_NODE_ID', (n) => `${n} rows repeat a node id already seen in ${file}; they are merged`, line, node.id);

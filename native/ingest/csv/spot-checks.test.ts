@@ -128,7 +128,7 @@ describe('generic CSV (vega)', () => {
   it('keeps airport ids as text and reads quoted names with commas and doubled quotes', async () => {
     const { nodes } = await parseFile(dataset('csv_vega_airports_nodes.csv'));
     expect(nodes[0]).toEqual({
-      id: '00M', name: 'Thigpen', line: 2,
+      id: '00M', name: 'Thigpen', type: 'csv_vega_airports', line: 2,
       props: { city: 'Bay Springs', state: 'MS', country: 'USA', latitude: 31.95376472, longitude: -89.23450472 },
     });
     expect(nodes.some((n) => n.name === 'W. H. "Bud" Barron')).toBe(true);
