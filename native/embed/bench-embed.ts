@@ -8,6 +8,7 @@
  *   int8MatMul: true             1K: cpu 1.0 s   10K: cpu 10 s
  * Inference is ~98% of the time; tokenizing ~1-3%, tensors and pooling < 1% each.
  */
+import { seededRandom } from '../../electron/common/seeded-random';
 import os from 'node:os';
 import type { EmbedderOptions } from './sentence-embedder';
 import { SentenceEmbedder } from './sentence-embedder';
@@ -44,21 +45,10 @@ const WORDS = {
   thing: ['Symphony No. 5', 'protein kinase', 'jazz fusion', 'civil war', 'bass guitar', 'space probe', 'film score', 'trade agreement'],
 };
 
-/** Small deterministic PRNG (mulberry32): the same n gives the same texts on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n entity-like names of 2-6 words: people, organisations, places, topics. */
 export function generateEntityNames(n: number, seed = 42): string[] {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   const pick = (list: string[]): string => list[Math.floor(rnd() * list.length)];
   const out: string[] = [];
   for (let i = 0; i < n; i++) {

@@ -3,6 +3,7 @@
  * with uniformly random endpoints (so the average out-degree is `degree`), optional supernodes that
  * each receive `supernodeDegree` extra in-edges, and random edge/node types. Same seed, same graph.
  */
+import { seededRandom } from '../../electron/common/seeded-random';
 import type { CsrInput } from './csr';
 
 export interface GenerateOptions {
@@ -25,17 +26,8 @@ export interface GeneratedGraph extends Required<Pick<CsrInput, 'src' | 'dst' | 
   hubs: Uint32Array;
 }
 
-/** mulberry32: tiny, fast, good enough for test data; returns floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG, under the name this module's callers use. */
+export const prng = seededRandom;
 
 export function generateGraph(opts: GenerateOptions): GeneratedGraph {
   const n = opts.nodes;
