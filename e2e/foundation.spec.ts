@@ -39,6 +39,8 @@ test('drop a GraphML and a CSV pair, inspect a node, reload', async ({ page, hos
 
   // Nodes file and edges file dropped together: 3,376 airports and 5,366 flights, all endpoints resolve.
   await dropFiles(page, [path.join(datasets, 'csv_vega_flights-airport_edges.csv'), path.join(datasets, 'csv_vega_airports_nodes.csv')]);
+  // Generic CSV: the column-mapping step shows the guesses (iata -> id, origin/destination); accept them.
+  await page.getByTestId('mapping-import').click();
   await expect.poll(async () => digits(await page.getByTestId('status-nodes').textContent()), { timeout: 60_000 }).toBe(77 + 3376);
   await expect.poll(async () => digits(await page.getByTestId('status-edges').textContent())).toBe(254 + 5366);
 

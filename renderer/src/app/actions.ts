@@ -8,6 +8,7 @@ import type { ImportResult, WorkspaceInfo } from '../../../electron/common/proto
 import type { WorkbenchClient } from '../api/client';
 import type { AppStore } from '../store';
 import { confirmGrowth, neighborsPerExpansion } from '../features/explore';
+import { askMapping, needsMapping } from '../features/import';
 
 export function createActions(client: WorkbenchClient, store: AppStore) {
   const s = () => store.getState();
@@ -191,11 +192,22 @@ export function createActions(client: WorkbenchClient, store: AppStore) {
         const importFiles = await client.uploadFiles(files, (done, total) =>
           s().updateImport({ progress: { stage: 'upload', done, total, unit: 'bytes' } }),
         );
+        // Generic CSV files go through the column-mapping step first; other formats carry their own headers.
+        const preview = await client.call('import.preview', { files: importFiles });
+        let options;
+        if (needsMapping(preview.files)) {
+          s().updateImport({ progress: { stage: 'mapping columns', done: 0, total: 0, unit: 'bytes' } });
+          options = await askMapping(preview.files);
+          if (!options) {
+            s().failImport({ code: 'CANCELLED', message: 'Import cancelled before it started' });
+            return null;
+          }
+        }
         // Progress reports restart from zero in the job, so reset the clock used for derived rates.
         s().updateImport({ phase: 'running', startedAt: Date.now(), progress: null });
         const result = await client.runJob(
           'import.start',
-          { files: importFiles },
+          { files: importFiles, options },
           (p) => s().updateImport({ progress: p }),
           (jobId) => {
             s().updateImport({ jobId });

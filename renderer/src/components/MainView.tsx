@@ -9,6 +9,7 @@ import { ImportProgress, ImportResultPanel } from './ImportPanel';
 import { EmbedProgress } from '../features/similarity';
 import { ExploreOverlay } from '../features/explore';
 import { QueryPanel } from '../features/query';
+import { ImportMappingDialog } from '../features/import';
 
 function hasFiles(e: React.DragEvent): boolean {
   return [...e.dataTransfer.types].includes('Files');
@@ -62,6 +63,7 @@ export function MainView() {
         </div>
       </div>
       <StatusBar />
+      <ImportMappingDialog />
       {dragOver && (
         <div className="drop-overlay" data-testid="drop-overlay">
           <div>Drop files to import</div>
