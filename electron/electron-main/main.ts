@@ -12,6 +12,8 @@ import { ElectronWorkerLauncher } from './utility-launcher';
 import { APP_ORIGIN, installSessionPolicy, isTrustedSender } from './window-security';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { sampleElectronProcesses } from './app-metrics';
+import { SafeStorageSecretStore } from './credentials';
+import { useSecretStore } from '../node/host/handlers/neo4j-handlers';
 
 registerAppScheme();
 let host: Host | undefined;
@@ -38,13 +40,16 @@ function createWindow(): BrowserWindow {
 app.whenReady().then(() => {
   installSessionPolicy();
   serveRenderer(rendererDir());
+  const dataDir = path.join(app.getPath('userData'), 'data');
   host = new Host({
-    dataDir: path.join(app.getPath('userData'), 'data'),
+    dataDir,
     launcher: new ElectronWorkerLauncher(),
     trustClientPaths: true,
     processName: 'main',
   });
   const theHost = host;
+  // The Neo4j password is kept encrypted by the OS (safeStorage), never in plain text.
+  useSecretStore(theHost, new SafeStorageSecretStore(dataDir));
   sampleElectronProcesses(theHost);
 
   ipcMain.handle(IPC.invoke, async (event, method: unknown, params: unknown) => {

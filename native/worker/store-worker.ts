@@ -1,7 +1,7 @@
 /** Read queries of the open workspace (stats, start view, node details, neighbours, name search) and saved canvas positions. */
 import { methods } from '../../electron/common/protocol';
 import { runWorker } from './runtime';
-import { storeFor, dropStore } from './workspace-cache';
+import { storeFor, graphStoreFor, dropStore } from './workspace-cache';
 import { WorkbenchError } from '../../electron/common/errors';
 import { viewStateFor } from '../store/sqlite/view-state';
 
@@ -17,24 +17,24 @@ runWorker({
   kind: 'store',
   invalidate: dropStore,
   handlers: {
-    'graph.stats': (_p, call) => timed(call, () => storeFor(call.ctx).stats()),
+    'graph.stats': (_p, call) => timed(call, async () => (await graphStoreFor(call.ctx)).stats()),
     'graph.overview': (p, call) => {
       const { limit } = methods['graph.overview'].params.parse(p);
-      return timed(call, () => storeFor(call.ctx).overview(limit));
+      return timed(call, async () => (await graphStoreFor(call.ctx)).overview(limit));
     },
     'graph.node': async (p, call) => {
       const { id } = methods['graph.node'].params.parse(p);
-      const found = await timed(call, () => storeFor(call.ctx).node(id));
+      const found = await timed(call, async () => (await graphStoreFor(call.ctx)).node(id));
       if (!found) throw new WorkbenchError('NOT_FOUND', `No node with id "${id}" in this workspace`, { value: id });
       return found;
     },
     'graph.neighbors': (p, call) => {
       const { id, limit, offset, direction } = methods['graph.neighbors'].params.parse(p);
-      return timed(call, () => storeFor(call.ctx).neighbors(id, { limit, offset, direction }));
+      return timed(call, async () => (await graphStoreFor(call.ctx)).neighbors(id, { limit, offset, direction }));
     },
     'graph.searchName': (p, call) => {
       const { q, limit } = methods['graph.searchName'].params.parse(p);
-      return timed(call, () => storeFor(call.ctx).searchName(q, limit));
+      return timed(call, async () => (await graphStoreFor(call.ctx)).searchName(q, limit));
     },
     'view.savePositions': (p, call) => {
       const { positions } = methods['view.savePositions'].params.parse(p);

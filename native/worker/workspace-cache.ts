@@ -5,6 +5,8 @@
 import { SqliteStore } from '../store/sqlite/sqlite-store';
 import { WorkbenchError } from '../../electron/common/errors';
 import type { WorkerContext } from '../../electron/common/protocol';
+import type { GraphStore } from '../store/graph-store';
+import { neo4jStoreFor } from './neo4j-stores';
 
 const stores = new Map<string, SqliteStore>();
 
@@ -16,6 +18,16 @@ export function storeFor(ctx: WorkerContext): SqliteStore {
     stores.set(ctx.workspace, store);
   }
   return store;
+}
+
+/**
+ * The graph store of the workspace: its SQLite file, or the Neo4j database the workspace was
+ * switched to (ctx.store === 'neo4j', connection settings in ctx.neo4j). Local side data (view
+ * positions, embeddings) stays in the workspace's SQLite file either way: use storeFor for that.
+ */
+export async function graphStoreFor(ctx: WorkerContext): Promise<GraphStore> {
+  if (ctx.store === 'neo4j') return neo4jStoreFor(ctx.neo4j);
+  return storeFor(ctx);
 }
 
 export function dropStore(workspace: string): void {

@@ -11,7 +11,7 @@ import { jobMethods, JobProgressSchema } from './jobs';
 import { similarityMethods } from './similarity';
 import { queryMethods } from './query';
 import { profilingMethods } from './profiling';
-import { neo4jMethods } from './neo4j';
+import { neo4jMethods, Neo4jContextSchema } from './neo4j';
 import { ProcessSampleSchema } from './metrics';
 
 export * from './define';
@@ -20,6 +20,7 @@ export * from './import';
 export * from './explore';
 export * from './jobs';
 export * from './metrics';
+export * from './neo4j';
 
 export const methods = {
   ...workspaceMethods,
@@ -80,6 +81,8 @@ export const IPC = { invoke: 'kgw:invoke', event: 'kgw:event' } as const;
 export const WorkerContextSchema = z.object({
   workspace: z.string().nullable(),
   store: z.enum(['sqlite', 'neo4j']).default('sqlite'),
+  /** Connection settings (with the password) when store is 'neo4j'; host-to-worker only. */
+  neo4j: Neo4jContextSchema.optional(),
   /** Folder where uploads of the headless host were streamed to. */
   uploadDir: z.string().optional(),
   /** Shared cache folder (models). */

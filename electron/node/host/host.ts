@@ -17,6 +17,7 @@ import { SettingsFile } from './settings';
 import { isInside, resourcesDir, workersDir } from './app-paths';
 import { ProcessSampler } from '../metrics/process-sampler';
 import { hostHandlers, jobFinishedHooks } from './handlers';
+import { neo4jWorkerContext } from './handlers/neo4j-handlers';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -152,7 +153,7 @@ export class Host {
   }
 
   context(): WorkerContext {
-    return { workspace: this.current?.path ?? null, store: this.current?.store ?? 'sqlite', uploadDir: this.opts.uploadDir };
+    return { workspace: this.current?.path ?? null, store: this.current?.store ?? 'sqlite', neo4j: neo4jWorkerContext(this), uploadDir: this.opts.uploadDir };
   }
 
   /** Headless clients may only name paths inside folders the user allowed. */

@@ -8,6 +8,7 @@ import { jobHandlers } from './job-handlers';
 import { profilingHandlers } from './profiling-handlers';
 import { similarityHandlers, embedAfterImport } from './similarity-handlers';
 import { queryHandlers } from './query-handlers';
+import { neo4jHandlers } from './neo4j-handlers';
 
 export const hostHandlers: Record<string, HostHandler> = {
   ...workspaceHandlers,
@@ -15,6 +16,7 @@ export const hostHandlers: Record<string, HostHandler> = {
   ...profilingHandlers,
   ...similarityHandlers,
   ...queryHandlers,
+  ...neo4jHandlers,
 };
 
 export const jobFinishedHooks: JobFinishedHook[] = [refreshAfterImport, embedAfterImport];
