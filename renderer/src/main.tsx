@@ -8,6 +8,7 @@ import { appStore } from './store';
 import { App } from './components/App';
 import { startProfiler } from './features/profiler';
 import { startSimilarity } from './features/similarity';
+import { startNeo4jSettings } from './features/neo4j';
 import { startExplore } from './features/explore';
 import { startQuery } from './features/query';
 import './styles.css';
@@ -18,6 +19,7 @@ try {
   const client = connectWorkbench();
   startProfiler(client);
   startSimilarity(client);
+  startNeo4jSettings(client);
   startExplore(client);
   startQuery(client);
   const actions = createActions(client, appStore);

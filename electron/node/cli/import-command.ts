@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { WorkbenchError } from '../../common/errors';
 import type { ImportOptions } from '../../common/protocol/import';
-import { SqliteStore } from '../../../native/store/sqlite/sqlite-store';
 import { runImport, sourceFromPath } from '../../../native/ingest/run-import';
 import { printResult, type CliIO } from './output';
+import { openStore, type StoreKind } from './open-store';
 
 export interface ImportArgs {
   files: string[];
@@ -14,6 +14,7 @@ export interface ImportArgs {
   missing?: string;
   defaultEdgeType?: string;
   columns?: string[];
+  store?: StoreKind;
 }
 
 /** `--columns id=iata,name=name` applies to every file given; a user mapping one file at a time is the common case. */
@@ -44,7 +45,7 @@ export async function importCommand(args: ImportArgs, io: CliIO): Promise<void> 
   if (args.missing && args.missing !== 'skip' && args.missing !== 'placeholder') {
     throw new WorkbenchError('BAD_REQUEST', `--missing must be skip or placeholder, not "${args.missing}"`);
   }
-  const store = new SqliteStore(path.resolve(args.workspace));
+  const store = await openStore({ store: args.store ?? 'sqlite', workspace: args.workspace });
   const abort = new AbortController();
   const onSigint = () => abort.abort();
   process.once('SIGINT', onSigint);

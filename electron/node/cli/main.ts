@@ -11,6 +11,7 @@ import { reportCommand } from './report-command';
 import { embedCommand } from './embed-command';
 import { searchCommand, similarCommand } from './search-command';
 import { queryCommands, QUERY_USAGE } from './query-command';
+import { storeKindOf } from './open-store';
 
 const USAGE = `Usage: kgw <command> [options]
 
@@ -26,6 +27,8 @@ Commands:
 ${QUERY_USAGE}
 
 Options:
+  --store neo4j  import, stats, query on the Neo4j server of NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD
+                 (NEO4J_DATABASE) instead of the workspace's SQLite file
   --json        print one JSON object (for scripts)
   -h, --help    this text`;
 
@@ -37,6 +40,7 @@ const commands: Record<string, Command> = {
       {
         files: positionals,
         workspace: requireWorkspace(values),
+        store: storeKindOf(values),
         format: values.format as string | undefined,
         names: values.names as string[] | undefined,
         missing: values.missing as string | undefined,
@@ -45,7 +49,7 @@ const commands: Record<string, Command> = {
       },
       processIO(json),
     ),
-  stats: ({ values }, json) => statsCommand({ workspace: requireWorkspace(values) }, processIO(json)),
+  stats: ({ values }, json) => statsCommand({ workspace: requireWorkspace(values), store: storeKindOf(values) }, processIO(json)),
   report: ({ values }, json) => reportCommand({ workspace: requireWorkspace(values), format: values.format as string | undefined, out: values.out as string | undefined }, processIO(json)),
   embed: ({ values }, json) => embedCommand({ workspace: requireWorkspace(values), model: values.model as string | undefined }, processIO(json)),
   search: ({ values }, json) => searchCommand({ workspace: requireWorkspace(values), text: values.text as string | undefined, k: values.k as string | undefined, model: values.model as string | undefined }, processIO(json)),
@@ -62,6 +66,8 @@ const extraUsage: string[] = [];
 
 function requireWorkspace(values: Record<string, unknown>): string {
   const ws = values.workspace as string | undefined;
+  // On Neo4j the data lives on the server (NEO4J_* env): no workspace folder is needed.
+  if (!ws && storeKindOf(values) === 'neo4j') return '';
   if (!ws) throw new WorkbenchError('BAD_REQUEST', '--workspace <dir> is required');
   return ws;
 }

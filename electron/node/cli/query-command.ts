@@ -19,6 +19,8 @@ import {
 import { WorkbenchError } from '../../common/errors';
 import { printResult, processIO, type CliIO } from './output';
 import type { Command } from './main';
+import { neo4jKHop, neo4jPath, neo4jPpr, openNeo4jFromEnv, storeKindOf } from './open-store';
+import type { Neo4jStore } from '../../../native/store/neo4j/neo4j-store';
 
 export const QUERY_USAGE = `  query khop --workspace <dir> --id <id> [--hops 2] [--direction out|in|both]   k-hop neighbourhood
   query path --workspace <dir> --from <a> --to <b> [--direction D] [--weight <prop>]   shortest path
@@ -59,13 +61,23 @@ async function withGraph<T>(workspace: string, fn: (g: WorkspaceGraph, store: Sq
   }
 }
 
+/** `--store neo4j`: the query runs on the server (NEO4J_* env) instead of the workspace's adjacency. */
+async function onNeo4j<T>(fn: (store: Neo4jStore) => Promise<T>): Promise<T> {
+  const store = await openNeo4jFromEnv();
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
 async function khop(values: Values, io: CliIO): Promise<void> {
   const params = parse(KHopParamsSchema, {
     ids: required(values, 'id', 'query khop').split(','),
     hops: int(values, 'hops'),
     direction: values.direction,
   });
-  const r = await withGraph(values.workspace as string, (g) => runKHop(g, params));
+  const r = storeKindOf(values) === 'neo4j' ? await onNeo4j((s) => neo4jKHop(s, params)) : await withGraph(values.workspace as string, (g) => runKHop(g, params));
   printResult(io, r, () => [
     `${r.nodes.length} nodes, ${r.edges.length} edges within ${params.hops} hops (${r.ms.toFixed(1)} ms)`,
     ...r.nodes.map((n) => `  ${n.hop}  ${n.name}  [${n.type}]  ${n.id}`),
@@ -80,7 +92,7 @@ async function pathQuery(values: Values, io: CliIO): Promise<void> {
     direction: values.direction,
     weightProperty: values.weight,
   });
-  const r = await withGraph(values.workspace as string, (g) => runPath(g, params));
+  const r = storeKindOf(values) === 'neo4j' ? await onNeo4j((s) => neo4jPath(s, params)) : await withGraph(values.workspace as string, (g) => runPath(g, params));
   printResult(io, r, () =>
     r.found
       ? [`${r.hops} hops${r.cost !== undefined ? `, cost ${r.cost}` : ''} (${r.ms.toFixed(1)} ms)`, ...r.nodes.map((n, i) => `  ${i ? `-[${r.edges[i - 1].type}]- ` : ''}${n.name}  ${n.id}`)]
@@ -110,7 +122,7 @@ async function ppr(values: Values, io: CliIO): Promise<void> {
     k: int(values, 'k'),
     direction: values.direction,
   });
-  const r = await withGraph(values.workspace as string, (g) => runPpr(g, params));
+  const r = storeKindOf(values) === 'neo4j' ? await onNeo4j((s) => neo4jPpr(s, params)) : await withGraph(values.workspace as string, (g) => runPpr(g, params));
   printResult(io, r, () => [
     `Top ${r.nodes.length} by personalised PageRank (${r.iterations} iterations, ${r.ms.toFixed(1)} ms)`,
     ...r.nodes.map((n, i) => `${String(i + 1).padStart(4)}. ${n.score.toFixed(5)}  ${n.name}  [${n.type}]  ${n.id}`),
@@ -164,7 +176,9 @@ export const queryCommands: Record<string, Command> = {
   query: ({ positionals, values }, json) => {
     const sub = subcommands[positionals[0] ?? ''];
     if (!sub) throw new WorkbenchError('BAD_REQUEST', `query needs one of: ${Object.keys(subcommands).join(', ')}`);
-    workspaceOf(values);
+    if (storeKindOf(values) === 'neo4j') {
+      if (positionals[0] === 'paths') throw new WorkbenchError('BAD_REQUEST', 'query paths is not available with --store neo4j (khop, path and ppr are)');
+    } else workspaceOf(values);
     return sub(values, processIO(json));
   },
   retrieve: ({ values }, json) => {

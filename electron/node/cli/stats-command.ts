@@ -1,14 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { WorkbenchError } from '../../common/errors';
-import { SqliteStore } from '../../../native/store/sqlite/sqlite-store';
-import { databasePath } from '../../../native/store/sqlite/open';
 import { printResult, type CliIO } from './output';
+import { openStore, type StoreKind } from './open-store';
 
-export async function statsCommand(args: { workspace: string }, io: CliIO): Promise<void> {
-  const dir = path.resolve(args.workspace);
-  if (!fs.existsSync(databasePath(dir))) throw new WorkbenchError('NO_WORKSPACE', `${dir} is not a workspace (no ${path.basename(databasePath(dir))} in it)`, { file: dir });
-  const store = new SqliteStore(dir);
+export async function statsCommand(args: { workspace: string; store?: StoreKind }, io: CliIO): Promise<void> {
+  const store = await openStore({ store: args.store ?? 'sqlite', workspace: args.workspace, mustExist: true });
   try {
     const stats = await store.stats();
     printResult(io, stats, () => [

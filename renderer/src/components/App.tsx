@@ -8,6 +8,7 @@ import { MainView } from './MainView';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { Toasts } from './Toasts';
 import { ProfilerPanel } from '../features/profiler';
+import { Neo4jSettingsDialog } from '../features/neo4j';
 
 export function App() {
   const actions = useActions();
@@ -42,6 +43,7 @@ export function App() {
         <MainView />
       )}
       <ProfilerPanel />
+      <Neo4jSettingsDialog />
       <ShortcutsOverlay />
       <Toasts />
     </>

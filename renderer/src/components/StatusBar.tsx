@@ -3,6 +3,7 @@ import { useApp } from '../store';
 import { selectCounts } from '../store/workspace-slice';
 import { memoryLine } from '../store/metrics-slice';
 import { formatCount } from '../util/format';
+import { StoreBadge } from '../features/neo4j';
 
 /** Workspace counts, what the canvas shows, live memory of every process, and the running job. */
 export function StatusBar() {
@@ -21,6 +22,7 @@ export function StatusBar() {
 
   return (
     <footer className="statusbar">
+      <StoreBadge />
       <span data-testid="status-nodes">{counts ? `${formatCount(counts.nodes)} nodes` : '—'}</span>
       <span data-testid="status-edges">{counts ? `${formatCount(counts.edges)} edges` : '—'}</span>
       <span className="muted" data-testid="status-visible">

@@ -5,6 +5,7 @@ import { SearchBox } from './SearchBox';
 import { ThemeToggle } from './ThemeToggle';
 import { ProfilerButton } from '../features/profiler';
 import { SemanticSearch } from '../features/similarity';
+import { Neo4jButton } from '../features/neo4j';
 import { QueryButton } from '../features/query';
 
 const OVERVIEW_SIZES = [100, 300, 1000, 5000, 20000];
@@ -63,6 +64,7 @@ export function TopBar() {
           </select>
         </div>
         <QueryButton />
+        <Neo4jButton />
         <ProfilerButton />
         <ThemeToggle />
         <button className="icon" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" onClick={() => setShortcutsOpen(true)}>
