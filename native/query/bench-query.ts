@@ -70,7 +70,7 @@ export async function benchKHop(dir: string, nodes: number, degree: number, quer
     const rss0 = process.memoryUsage().rss;
     const c0 = cpuMs();
     const t0 = performance.now();
-    const graph = await new GraphCache().get(dir, db);
+    const graph = await new GraphCache().get(dir, () => db);
     const loadMs = performance.now() - t0;
     const loadCpuMs = cpuMs() - c0;
     const graphMB = graph.memoryBytes() / 2 ** 20;

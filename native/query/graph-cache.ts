@@ -15,6 +15,8 @@ interface Entry {
   abort: AbortController;
   /** Everyone following this load's progress. */
   listeners: Set<(p: LoadProgress) => void>;
+  /** Dropped by invalidate (an import finished): waiters then start over on the new data. */
+  invalidated: boolean;
 }
 
 export class GraphCache {
@@ -23,19 +25,27 @@ export class GraphCache {
   /**
    * The workspace graph, loading it when needed. `onProgress` follows the load (if one runs);
    * `signal` cancels it — the load is shared, so other waiters then fail with CANCELLED too.
+   * `db` opens (or returns) the workspace database; it is asked again when an import invalidated
+   * the graph while it loaded, so the caller gets the new graph instead of an error.
    */
-  get(workspace: string, db: Database.Database, opts: { onProgress?(p: LoadProgress): void; signal?: AbortSignal } = {}): Promise<WorkspaceGraph> {
+  get(workspace: string, db: () => Database.Database, opts: { onProgress?(p: LoadProgress): void; signal?: AbortSignal } = {}): Promise<WorkspaceGraph> {
     let entry = this.entries.get(workspace);
-    if (!entry) entry = this.start(workspace, db);
-    if (entry.graph) return Promise.resolve(entry.graph);
+    // The load reads its first chunk before start() returns: listen before it begins.
+    if (!entry) entry = this.start(workspace, db(), opts.onProgress);
+    else if (entry.graph) return Promise.resolve(entry.graph);
+    else if (opts.onProgress) entry.listeners.add(opts.onProgress);
     const e = entry;
-    if (opts.onProgress) e.listeners.add(opts.onProgress);
     const onAbort = () => e.abort.abort();
     opts.signal?.addEventListener('abort', onAbort);
-    return e.promise.finally(() => {
-      if (opts.onProgress) e.listeners.delete(opts.onProgress);
-      opts.signal?.removeEventListener('abort', onAbort);
-    });
+    return e.promise
+      .catch((err: unknown) => {
+        if (e.invalidated && !opts.signal?.aborted) return this.get(workspace, db, opts);
+        throw err;
+      })
+      .finally(() => {
+        if (opts.onProgress) e.listeners.delete(opts.onProgress);
+        opts.signal?.removeEventListener('abort', onAbort);
+      });
   }
 
   /** The graph if it is loaded now (no load started). */
@@ -47,6 +57,7 @@ export class GraphCache {
   invalidate(workspace: string): void {
     const entry = this.entries.get(workspace);
     if (!entry) return;
+    entry.invalidated = true;
     entry.abort.abort();
     this.entries.delete(workspace);
   }
@@ -57,13 +68,14 @@ export class GraphCache {
     return { loaded: true, nodes: g.nodeCount, edges: g.edgeCount, loadMs: g.loadMs, bytes: g.memoryBytes(), skippedEdges: g.loaded.skippedEdges };
   }
 
-  private start(workspace: string, db: Database.Database): Entry {
+  private start(workspace: string, db: Database.Database, onProgress?: (p: LoadProgress) => void): Entry {
     const abort = new AbortController();
-    const listeners = new Set<(p: LoadProgress) => void>();
+    const listeners = new Set<(p: LoadProgress) => void>(onProgress ? [onProgress] : []);
     const t = performance.now();
     const entry: Entry = {
       abort,
       listeners,
+      invalidated: false,
       graph: null,
       promise: loadGraphAsync(db, { signal: abort.signal, onProgress: (p) => listeners.forEach((l) => l(p)) }).then((loaded) => {
         const graph = new WorkspaceGraph(db, loaded, performance.now() - t);

@@ -40,7 +40,7 @@ describe('WN18RR triples in a SQLite workspace', () => {
 
   beforeAll(async () => {
     store = await workspace('wn18rr', [path.join(DATA, 'triples_wn18rr_train.txt')]);
-    g = await cache.get(store.workspaceDir, store.db);
+    g = await cache.get(store.workspaceDir, () => store.db);
     ref = readGraph(store.db);
   }, 120_000);
 
@@ -128,6 +128,21 @@ describe('WN18RR triples in a SQLite workspace', () => {
     }
   });
 
+  it('a cancelled load fails with CANCELLED and leaves nothing half-loaded behind', async () => {
+    const other = new GraphCache();
+    const abort = new AbortController();
+    const progress: string[] = [];
+    const pending = other.get(store.workspaceDir, () => store.db, { signal: abort.signal, onProgress: (p) => progress.push(p.stage) });
+    abort.abort();
+    await expect(pending).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(progress).toEqual(['nodes']);
+    expect(other.status(store.workspaceDir).loaded).toBe(false);
+    expect(store.db.inTransaction).toBe(false);
+    const full: string[] = [];
+    await other.get(store.workspaceDir, () => store.db, { onProgress: (p) => full.push(p.stage) });
+    expect(new Set(full)).toEqual(new Set(['nodes', 'edges', 'index']));
+  });
+
   it('unknown ids fail with a readable NOT_FOUND', () => {
     expect(() => runKHop(g, KHopParamsSchema.parse({ ids: ['no-such-node'] }))).toThrow(/"no-such-node" is not in this workspace/);
   });
@@ -138,7 +153,10 @@ describe('WN18RR triples in a SQLite workspace', () => {
     await runImport({ store, sources: [sourceFromPath(extra)], options: { missingEndpoints: 'placeholder' } });
     expect(cache.peek(store.workspaceDir)).toBe(g);
     cache.invalidate(store.workspaceDir);
-    const fresh = await cache.get(store.workspaceDir, store.db);
+    // An import landing while a load runs: the waiter gets the graph loaded afresh, not an error.
+    const during = cache.get(store.workspaceDir, () => store.db);
+    cache.invalidate(store.workspaceDir);
+    const fresh = await during;
     expect(fresh.nodeCount).toBe(40_560);
     expect(fresh.edgeCount).toBe(86_836);
     const r = runKHop(fresh, KHopParamsSchema.parse({ ids: ['brand-new-node'], hops: 1 }));
@@ -153,7 +171,7 @@ describe('GEXF (Gephi Java classes) in a SQLite workspace', () => {
 
   beforeAll(async () => {
     const store = await workspace('gexf', [path.join(DATA, 'gexf_gephi_java.gexf')]);
-    g = await new GraphCache().get(store.workspaceDir, store.db);
+    g = await new GraphCache().get(store.workspaceDir, () => store.db);
     ref = readGraph(store.db);
   }, 60_000);
 
@@ -189,7 +207,7 @@ describe('weighted shortest path', () => {
     for (let i = 0; i < 600; i++) rows.push(`n${Math.floor(rand() * 120)},n${Math.floor(rand() * 120)},road,${(1 + rand() * 9).toFixed(2)}`);
     fs.writeFileSync(file, rows.join('\n') + '\n');
     const store = await workspace('weighted', [file]);
-    const g = await new GraphCache().get(store.workspaceDir, store.db);
+    const g = await new GraphCache().get(store.workspaceDir, () => store.db);
     const ref = readGraph(store.db);
     let compared = 0;
     for (let i = 0; i < 20; i++) {

@@ -22,9 +22,8 @@ function workspaceOf(ctx: WorkerContext): string {
 }
 
 function graphFor(call: CallContext, withProgress = false): Promise<WorkspaceGraph> {
-  workspaceOf(call.ctx);
-  const store = storeFor(call.ctx);
-  return cache.get(store.workspaceDir, store.db, {
+  const workspace = workspaceOf(call.ctx);
+  return cache.get(workspace, () => storeFor(call.ctx).db, {
     signal: call.signal,
     onProgress: withProgress
       ? (p) => call.progress({ stage: `load ${p.stage}`, done: p.done, total: p.total, unit: p.stage === 'index' ? 'steps' : p.stage })

@@ -54,7 +54,7 @@ function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | 
 async function withGraph<T>(workspace: string, fn: (g: WorkspaceGraph, store: SqliteStore) => Promise<T> | T): Promise<T> {
   const store = new SqliteStore(path.resolve(workspace));
   try {
-    const g = await new GraphCache().get(store.workspaceDir, store.db);
+    const g = await new GraphCache().get(store.workspaceDir, () => store.db);
     return await fn(g, store);
   } finally {
     await store.close();
