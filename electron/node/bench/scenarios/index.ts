@@ -7,5 +7,6 @@ import { scenarios as embed } from './embed';
 import { scenarios as vector } from './vector';
 import { scenarios as importing } from './import';
 import { scenarios as query } from './query';
+import { scenarios as neo4j } from './neo4j';
 
-export const scenarios: Scenario[] = [...importing, ...embed, ...vector, ...query];
+export const scenarios: Scenario[] = [...importing, ...embed, ...vector, ...query, ...neo4j];
