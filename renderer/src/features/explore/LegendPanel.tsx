@@ -69,7 +69,7 @@ export function LegendPanel() {
   if (!view.nodeIds.size) return null;
   const s = exploreStore.getState();
   return (
-    <div className={`legend panel${open ? '' : ' closed'}`} data-testid="legend">
+    <div className={`explore-legend panel${open ? '' : ' closed'}`} data-testid="legend">
       <div className="legend-head">
         <button className="link" onClick={() => exploreStore.setState({ legendOpen: !open })} aria-expanded={open}>
           {open ? '▾' : '▸'} Legend & filters
