@@ -1,5 +1,6 @@
 import { utilityProcess } from 'electron';
 import type { WorkerLauncher, WorkerProcess } from '../node/host/worker-launcher';
+import { execArgvFor } from '../node/host/worker-exec-argv';
 
 /** Workers as Electron utility processes: same entry files as the headless host's child processes. */
 export class ElectronWorkerLauncher implements WorkerLauncher {
@@ -7,6 +8,7 @@ export class ElectronWorkerLauncher implements WorkerLauncher {
     const child = utilityProcess.fork(entry, [], {
       serviceName: `KG Workbench ${kind}`,
       stdio: 'inherit',
+      execArgv: execArgvFor(kind),
       env: { ...process.env, KGW_WORKER_KIND: kind },
     });
     const exitHandlers: Array<(code: number | null, reason: string) => void> = [];

@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import type { WorkerLauncher, WorkerProcess } from './worker-launcher';
+import { execArgvFor } from './worker-exec-argv';
 
 /** Workers as child processes; 'advanced' serialization so typed arrays cross as they do in Electron. */
 export class NodeWorkerLauncher implements WorkerLauncher {
@@ -9,7 +10,7 @@ export class NodeWorkerLauncher implements WorkerLauncher {
     const child = fork(entry, [], {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      execArgv: this.execArgv,
+      execArgv: [...this.execArgv, ...execArgvFor(kind)],
       env: { ...process.env, KGW_WORKER_KIND: kind },
     });
     return {

@@ -1,7 +1,8 @@
 /**
  * Import benchmarks: deterministic AutoSchemaKG-shaped inputs generated into ctx.tmpDir, imported
  * into a fresh workspace by the real CLI (`dist/node/cli.js import --json`, which parses in a
- * worker thread from dist/workers/ingest.js as the ingest worker does) in a child process.
+ * worker thread from dist/workers/ingest.js as the ingest worker does) in a child process with
+ * the ingest worker's V8 flags (worker-exec-argv.ts).
  *
  * Headline: the import's own wall time as the CLI reports it (drop to commit, without Node's
  * start-up, which is in `processMs`). Peak RSS is the child's getrusage maxRSS (all threads),
@@ -17,6 +18,7 @@ import type { BenchContext, Scenario, ScenarioResult } from '../scenario';
 import { generateAutoSchemaKgCsv } from '../../../../native/ingest/csv/generate-csv';
 import { generateNodeLinkJson } from '../../../../native/ingest/json/generate-json';
 import { generateGraphmlCounts } from '../../../../native/ingest/xml/generate-graphml';
+import { execArgvFor } from '../../host/worker-exec-argv';
 
 interface CliImportJson {
   nodesAdded: number;
@@ -43,7 +45,7 @@ async function importInChild(ctx: BenchContext, files: string[]): Promise<Scenar
   const workspace = fs.mkdtempSync(path.join(ctx.tmpDir, 'ws-'));
   const started = performance.now();
   const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number | null }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', preload, cliPath(), 'import', ...files, '--workspace', workspace, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...execArgvFor('ingest'), '--require', preload, cliPath(), 'import', ...files, '--workspace', workspace, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
