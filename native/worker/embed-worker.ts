@@ -2,6 +2,7 @@
  * The embed worker: the ONNX session (onnxruntime-node), the embedding job that fills the
  * workspace's `embeddings` table, query vectors for the host, and the model manager.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { methods } from '../../electron/common/protocol';
 import { hostOnlySimilarityMethods } from '../../electron/common/protocol/similarity';
@@ -9,10 +10,25 @@ import { WorkbenchError } from '../../electron/common/errors';
 import { cachedModelDir, downloadModel } from '../embed/model-manager';
 import { runWorker, type CallContext } from './runtime';
 import { storeFor, dropStore } from './workspace-cache';
+import { SqliteStore } from '../store/sqlite/sqlite-store';
 import { EmbedderCache } from '../similarity/embedder-cache';
 import { appCacheDir, selectModelDir, type ModelLocationOptions } from '../similarity/model-location';
 import { runEmbedJob } from '../similarity/embed-job';
 import { dominantModel, embeddingCounts } from '../similarity/embedding-table';
+
+/**
+ * Embedding is bulk background work that would otherwise take every core from the host, the
+ * other workers and the renderer (on 2 cores an auto-embed after an import made the canvas lag).
+ * Below-normal priority, set before the ONNX session creates its threads so they inherit it, lets
+ * it use only what the interactive processes leave. KGW_EMBED_PRIORITY=normal turns this off.
+ */
+if (process.env.KGW_EMBED_PRIORITY !== 'normal') {
+  try {
+    os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // Not permitted here: run at normal priority.
+  }
+}
 
 const embedders = new EmbedderCache();
 
@@ -20,27 +36,48 @@ function location(call: CallContext): ModelLocationOptions {
   return { cacheDir: call.ctx.cacheDir };
 }
 
+/** Running embedding jobs per workspace: closing a workspace stops its job at the next page. */
+const jobsByWorkspace = new Map<string, Set<AbortController>>();
+
+function invalidate(workspace: string): void {
+  for (const job of jobsByWorkspace.get(workspace) ?? []) job.abort();
+  dropStore(workspace);
+}
+
 runWorker({
   kind: 'embed',
-  invalidate: dropStore,
+  invalidate,
   handlers: {
     'embed.start': async (p, call) => {
       const { pageSize } = methods['embed.start'].params.parse(p);
-      const store = storeFor(call.ctx);
+      const workspace = call.ctx.workspace;
+      if (!workspace) throw new WorkbenchError('NO_WORKSPACE', 'Open or create a workspace first');
       call.progress({ stage: 'load-model', done: 0, unit: 'texts' });
       const embedder = await embedders.forLocation(location(call));
-      const result = await runEmbedJob({
-        db: store.db,
-        embedder,
-        pageSize,
-        signal: call.signal,
-        onProgress: (pr) => call.progress({ stage: pr.stage, done: pr.done, total: pr.total, unit: 'texts', rate: pr.rate, etaMs: pr.etaMs }),
-        onEmbedded: (n) => call.count('embeddings', n),
-      });
-      if (result.cancelled) {
-        throw new WorkbenchError('CANCELLED', `Embedding cancelled after ${result.embedded} texts; the vectors written so far are kept and the next run continues from there.`);
+      // A handle of its own: an invalidate closing the shared one must not cut a page in half.
+      const store = new SqliteStore(workspace);
+      const closed = new AbortController();
+      const running = jobsByWorkspace.get(workspace) ?? new Set();
+      jobsByWorkspace.set(workspace, running.add(closed));
+      try {
+        const result = await runEmbedJob({
+          db: store.db,
+          embedder,
+          pageSize,
+          signal: AbortSignal.any([call.signal, closed.signal]),
+          onProgress: (pr) => call.progress({ stage: pr.stage, done: pr.done, total: pr.total, unit: 'texts', rate: pr.rate, etaMs: pr.etaMs }),
+          onEmbedded: (n) => call.count('embeddings', n),
+        });
+        if (result.cancelled) {
+          const why = closed.signal.aborted ? 'the workspace was closed' : 'cancelled';
+          throw new WorkbenchError('CANCELLED', `Embedding stopped (${why}) after ${result.embedded} texts; the vectors written so far are kept and the next run continues from there.`);
+        }
+        return result;
+      } finally {
+        running.delete(closed);
+        if (!running.size) jobsByWorkspace.delete(workspace);
+        await store.close();
       }
-      return result;
     },
     'embed.status': async (_p, call) => {
       const db = storeFor(call.ctx).db;

@@ -140,4 +140,20 @@ describe('similarity through the host', () => {
     expect(info).toMatchObject({ available: true, dir: copy });
     await expect(host.handle('model.useFolder', { path: tmp })).rejects.toMatchObject({ code: 'MODEL_MISSING' });
   }, 120_000);
+
+  it('closing the workspace stops its embedding at a page boundary; reopening continues it', async () => {
+    const ws2 = path.join(tmp, 'data', 'ws2');
+    await host.handle('workspace.open', { path: ws2 });
+    await host.runJob('import.start', importParams(path.join(tmp, 'people.txt')));
+    const { jobId } = (await host.handle('embed.start', { pageSize: 16 })) as { jobId: string };
+    for (let i = 0; i < 600 && !(host.jobs.get(jobId)?.progress?.done ?? 0); i++) await new Promise((r) => setTimeout(r, 50));
+    await host.handle('workspace.open', { path: path.join(tmp, 'data', 'ws3') });
+    await expect(host.waitForJob(jobId)).rejects.toThrow(/workspace was closed/);
+
+    await host.handle('workspace.open', { path: ws2 });
+    const status = (await host.handle('embed.status', {})) as EmbedStatus;
+    expect(status.embedded).toBeGreaterThan(0);
+    const rest = (await host.runJob('embed.start', {})) as EmbedResult;
+    expect(rest).toMatchObject({ cancelled: false, alreadyDone: status.embedded, embedded: status.nodes - status.embedded });
+  }, 300_000);
 });
