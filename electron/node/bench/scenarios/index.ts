@@ -8,5 +8,6 @@ import { scenarios as vector } from './vector';
 import { scenarios as importing } from './import';
 import { scenarios as query } from './query';
 import { scenarios as neo4j } from './neo4j';
+import { scenarios as render } from './render';
 
-export const scenarios: Scenario[] = [...importing, ...embed, ...vector, ...query, ...neo4j];
+export const scenarios: Scenario[] = [...importing, ...embed, ...vector, ...query, ...neo4j, ...render];
