@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { SqliteStore } from './sqlite-store';
 import { runImport } from '../../ingest/run-import';
 
@@ -26,6 +27,22 @@ const graphml = `<?xml version="1.0"?>
 </graph></graphml>`;
 
 describe('parallel edges', () => {
+  it('degrees add up when a second import adds edges (incremental path)', async () => {
+    const dir = path.join(tmp, 'ws-inc');
+    const first = path.join(tmp, 'first.csv');
+    const second = path.join(tmp, 'second.csv');
+    fs.writeFileSync(first, 'source,target\nx,y\n');
+    fs.writeFileSync(second, 'source,target\ny,z\nx,z\n');
+    const store = new SqliteStore(dir);
+    await runImport({ store, sources: [{ path: first, name: 'first.csv' }], options: { missingEndpoints: 'placeholder' } });
+    await runImport({ store, sources: [{ path: second, name: 'second.csv' }], options: { missingEndpoints: 'placeholder' } });
+    await store.close();
+    const db = new Database(path.join(dir, 'graph.sqlite'), { readonly: true });
+    const degrees = Object.fromEntries((db.prepare('SELECT id, degree FROM nodes').all() as Array<{ id: string; degree: number }>).map((r) => [r.id, r.degree]));
+    db.close();
+    expect(degrees).toEqual({ x: 2, y: 2, z: 2 });
+  });
+
   it('survive a bulk load and a re-import does not duplicate them', async () => {
     const file = path.join(tmp, 'parallel.graphml');
     fs.writeFileSync(file, graphml);
@@ -37,6 +54,11 @@ describe('parallel edges', () => {
     expect(again.edgesAdded).toBe(0);
     const stats = await store.stats();
     expect(stats).toMatchObject({ nodes: 3, edges: 5 });
+    // Degree counts both ends; the self loop counts twice (bulk path, then unchanged by the re-import).
     await store.close();
+    const db = new Database(path.join(tmp, 'ws', 'graph.sqlite'), { readonly: true });
+    const degrees = Object.fromEntries((db.prepare('SELECT id, degree FROM nodes').all() as Array<{ id: string; degree: number }>).map((r) => [r.id, r.degree]));
+    db.close();
+    expect(degrees).toEqual({ a: 3, b: 4, c: 3 });
   });
 });
