@@ -67,7 +67,7 @@ export function sqliteTarget(): StoreTarget {
  */
 export function neo4jTarget(connect: Neo4jConnectOptions): StoreTarget {
   let store: Neo4jStore | null = null;
-  // The workers' connect (with its overview workaround, see neo4j-stores.ts): the store the app uses.
+  // The workers' connect (neo4j-stores.ts): the store the app uses.
   const open = async () => (store ??= await connectNeo4jStore(connect));
   return {
     kind: 'neo4j',

@@ -77,15 +77,15 @@ export class Neo4jStore implements GraphStore {
     };
   }
 
-  /** The `limit` highest-degree nodes and the edges among them (edges capped at 20 x limit). */
+  /** The `limit` highest-degree nodes and the edges among them (edges capped at 20 x limit). A list named `all` would parse as the all() predicate. */
   async overview(limit: number): Promise<Subgraph> {
     const top = await this.conn.read<{ n: DriverNode<number>; deg: number; total: number }>(
       `${VIS_PRELUDE}
        MATCH (n:Node) WHERE ${visible('n')}
        WITH n, COUNT { (n)--() } AS deg ORDER BY deg DESC, n.id
-       WITH collect({n: n, deg: deg}) AS all
-       UNWIND all[0..$limit] AS row
-       RETURN row.n AS n, row.deg AS deg, size(all) AS total`,
+       WITH collect({n: n, deg: deg}) AS ranked
+       UNWIND ranked[0..$limit] AS row
+       RETURN row.n AS n, row.deg AS deg, size(ranked) AS total`,
       { limit: cypherInt(limit) }, 'reading the overview');
     const nodes = top.records.map((r) => toGraphNode(r.get('n'), r.get('deg')));
     const total = top.records[0]?.get('total') ?? 0;
