@@ -16,7 +16,8 @@ async function clickNode(page: Page, match: (data: Record<string, unknown>) => b
     const cy = (window as unknown as { __kgw: { cy: import('cytoscape').Core } }).__kgw.cy;
     const node = cy.nodes().filter((n) => fn(n.data())).first() as import('cytoscape').NodeSingular;
     if (node.empty()) return null;
-    cy.center(node);
+    // Zoomed in on the node alone, so no neighbour overlaps the point we click.
+    cy.fit(node, 250);
     const p = node.renderedPosition();
     const box = cy.container()!.getBoundingClientRect();
     return { id: node.id() as string, x: box.left + p.x, y: box.top + p.y };
@@ -59,6 +60,8 @@ test('drop a GraphML and a CSV pair, inspect a node, reload', async ({ page, hos
 
 test('a malformed file shows file and line, and the graph stays as it was', async ({ page, host }) => {
   await page.goto(host.url);
+  // Independent of the test before: with a fresh host there is no workspace yet.
+  if (await page.getByTestId('welcome').isVisible({ timeout: 3000 }).catch(() => false)) await page.getByTestId('new-workspace').click();
   await expect(page.getByTestId('drop-zone')).toBeVisible();
   const before = digits(await page.getByTestId('status-nodes').textContent());
   const bad = test.info().outputPath('broken.graphml');
