@@ -45,9 +45,19 @@ export function alignSeries(samplesByProcess: Record<string, ProcessSample[]>, s
  * Per-second rate of a counter between two consecutive samples (counters hold work done since the
  * previous sample). The first sample of a process has no interval, so it is a gap, not a guess.
  */
+/** Every process samples once a second, its first sample one period after its sampler started. */
+export const SAMPLE_PERIOD_MS = 1000;
+
+/**
+ * Per-second rate of a counter between a sample and the one before it. A process's first sample is
+ * no gap: its window is the sampling period since the sampler started, and a worker started for
+ * one short import reports all of that import's work in its first sample (measured: the ingest
+ * worker's only non-zero sample of a 0.5 s import was its first).
+ */
 export function counterRate(name: string): SeriesSpec['value'] {
   return (s, prev) => {
-    if (!prev || s.t <= prev.t) return undefined;
+    if (!prev) return ((s.counters?.[name] ?? 0) * 1000) / SAMPLE_PERIOD_MS;
+    if (s.t <= prev.t) return undefined;
     return ((s.counters?.[name] ?? 0) * 1000) / (s.t - prev.t);
   };
 }

@@ -68,7 +68,7 @@ describe('alignSeries', () => {
     expect(chart.series).toEqual([
       { label: 'a rss', values: [10_000, 11_000, null, 13_000] },
       { label: 'b rss', values: [null, 11_200, 12_100, null] },
-      { label: 'a q/s', values: [null, 5, null, 4] },
+      { label: 'a q/s', values: [0, 5, null, 4] },
     ]);
     expect(counterNames([...byProcess.a, sample('x', 0, { counters: { z: 1, b: 1 } })])).toEqual(['b', 'q', 'z']);
   });

@@ -5,20 +5,6 @@
  * there and only its JS heap, main-thread delay and frame rate are drawn.
  */
 import { alignSeries, counterNames, counterRate, type AlignedSeries, type SeriesSpec } from '../../../../electron/common/metrics/chart-series';
-
-/** Every process samples once a second, its first sample one period after its sampler started. */
-export const SAMPLE_PERIOD_MS = 1000;
-
-/**
- * Per-second rate of a counter. Unlike the report's counterRate, a process's first sample is not
- * left as a gap: its window is the sampling period since the sampler started, and a worker started
- * for one short import reports all of that import's work in its first sample (measured: the
- * ingest worker's only non-zero sample of a 0.5 s import was its first).
- */
-export function liveRate(name: string): SeriesSpec['value'] {
-  const between = counterRate(name);
-  return (s, prev) => (prev ? between(s, prev) : ((s.counters[name] ?? 0) * 1000) / SAMPLE_PERIOD_MS);
-}
 import type { ProcessSample } from '../../../../electron/common/protocol';
 
 export const RENDERER = 'renderer';
@@ -72,7 +58,7 @@ export function liveCharts(byProcess: Record<string, ProcessSample[]>): LiveChar
 
   const throughput: SeriesSpec[] = [];
   for (const p of processes) {
-    for (const c of counterNames(byProcess[p]!)) if (!(p === RENDERER && c === FRAMES)) throughput.push({ label: `${p} ${c}/s`, process: p, value: liveRate(c) });
+    for (const c of counterNames(byProcess[p]!)) if (!(p === RENDERER && c === FRAMES)) throughput.push({ label: `${p} ${c}/s`, process: p, value: counterRate(c) });
   }
   add('throughput', 'Throughput (items per second)', 'perSecond', throughput);
 
@@ -84,7 +70,7 @@ export function liveCharts(byProcess: Record<string, ProcessSample[]>): LiveChar
   add('latency', 'Query latency', 'ms', latency);
 
   if (byProcess[RENDERER]?.some((s) => s.counters[FRAMES] !== undefined)) {
-    add('fps', 'Canvas frame rate', 'fps', [{ label: 'frames/s', process: RENDERER, value: (s, prev) => (s.counters[FRAMES] === undefined ? undefined : liveRate(FRAMES)(s, prev)) }]);
+    add('fps', 'Canvas frame rate', 'fps', [{ label: 'frames/s', process: RENDERER, value: (s, prev) => (s.counters[FRAMES] === undefined ? undefined : counterRate(FRAMES)(s, prev)) }]);
   }
   return charts;
 }
