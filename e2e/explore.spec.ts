@@ -103,6 +103,15 @@ test('search, expand, filter, undo, layout, export PNG and GraphML, reload with 
   expect(Math.abs(size.height - Math.round(canvasBox!.height))).toBeLessThanOrEqual(2);
   expect(fs.statSync(pngFile).size).toBeGreaterThan(10_000);
 
+  // SVG of the whole view: a vector image holding the drawn elements.
+  await page.getByTestId('export-button').click();
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+  const svgFile = test.info().outputPath('view.svg');
+  await svgDownload.saveAs(svgFile);
+  const svg = fs.readFileSync(svgFile, 'utf8');
+  expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg.length).toBeGreaterThan(50_000);
+
   // GraphML of the visible view, read back by our importer with the same counts.
   const onCanvas = await canvasCount(page);
   await page.getByTestId('export-button').click();

@@ -7,7 +7,7 @@ import { toErrorShape, formatError } from '../../../electron/common/errors';
 import type { ImportResult, WorkspaceInfo } from '../../../electron/common/protocol';
 import type { WorkbenchClient } from '../api/client';
 import type { AppStore } from '../store';
-import { confirmGrowth, neighborsPerExpansion } from '../features/explore';
+import { confirmGrowth, confirmOverview, neighborsPerExpansion } from '../features/explore';
 import { askMapping, needsMapping } from '../features/import';
 
 export function createActions(client: WorkbenchClient, store: AppStore) {
@@ -137,7 +137,9 @@ export function createActions(client: WorkbenchClient, store: AppStore) {
       }
     },
     loadRecent,
-    reloadOverview: () => loadOverview({ resetHistory: false }),
+    async reloadOverview(): Promise<void> {
+      if (await confirmOverview(s().overviewLimit)) await loadOverview({ resetHistory: false });
+    },
 
     async selectNode(id: string | null): Promise<void> {
       s().select(id);

@@ -10,9 +10,17 @@ import { HANDLE_COLOR } from './colors';
 export interface StyleOptions {
   dark: boolean;
   large: boolean;
+  /** Many nodes on screen: only hub labels at the fitted zoom, the rest appear as the user zooms in. */
+  dense?: boolean;
 }
 
-export function buildStyle({ dark, large }: StyleOptions): StylesheetJson {
+/** In large views, nodes with fewer links than this carry no label (the selected one always does). */
+export const LARGE_LABEL_DEGREE = 8;
+
+/** Views with more nodes than this keep small labels for when the user zooms in (less clutter). */
+export const DENSE_VIEW = 150;
+
+export function buildStyle({ dark, large, dense = false }: StyleOptions): StylesheetJson {
   const text = dark ? '#e8eaed' : '#202124';
   const halo = dark ? '#1e1f22' : '#ffffff';
   const edge = dark ? '#5f6368' : '#b0b5ba';
@@ -28,11 +36,12 @@ export function buildStyle({ dark, large }: StyleOptions): StylesheetJson {
         color: text,
         // Hubs get bigger text, so their labels stay when zooming out and the small ones go first.
         'font-size': 'mapData(degree, 0, 60, 10, 16)',
-        'min-zoomed-font-size': 12,
+        'min-zoomed-font-size': dense ? 15 : 12,
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-max-width': '140px',
-        'text-wrap': 'ellipsis',
+        // Ellipsis measures the text prefix by prefix; on thousands of nodes that alone took seconds.
+        'text-wrap': large ? 'none' : 'ellipsis',
         'text-outline-color': halo,
         'text-outline-width': 2,
         'border-width': 1,
@@ -55,10 +64,12 @@ export function buildStyle({ dark, large }: StyleOptions): StylesheetJson {
         'min-zoomed-font-size': 4,
       },
     },
+    // Large views label only their hubs: every label costs a measurement (and a WebGL texture).
+    ...(large ? [{ selector: `node[degree < ${LARGE_LABEL_DEGREE}]`, style: { label: '' } }] : []),
     {
       selector: 'node:selected',
       // The selected node's label shows at any zoom.
-      style: { 'border-width': 3, 'border-color': accent, 'z-index': 10, 'min-zoomed-font-size': 0 },
+      style: { label: 'data(name)', 'border-width': 3, 'border-color': accent, 'z-index': 10, 'min-zoomed-font-size': 0 },
     },
     {
       selector: 'edge',

@@ -5,7 +5,8 @@
  *  - 'canvas-large': the 2D canvas with Cytoscape's recommended settings for big graphs: haystack
  *    edges without arrows or labels, edges hidden and a cached bitmap drawn while panning/zooming.
  *  - 'webgl': Cytoscape 3.31+'s WebGL renderer (nodes and edges drawn by the GPU) with the same
- *    style economies; chosen past WEBGL_ELEMENTS when the browser offers WebGL2.
+ *    style economies; chosen past WEBGL_ELEMENTS when the browser offers hardware WebGL2 (software
+ *    GL such as SwiftShader measured 5-30x slower than the 2D canvas on the CPU, see bench "render").
  */
 import type { CytoscapeOptions } from 'cytoscape';
 import { LARGE_VIEW } from './layout';
@@ -16,27 +17,52 @@ export type RenderPreference = 'auto' | 'canvas' | 'webgl';
 /** Nodes + edges past which WebGL draws (the canvas renderer drops below 30 fps near here). */
 export const WEBGL_ELEMENTS = 4000;
 
-export function chooseRenderMode(nodes: number, edges: number, pref: RenderPreference, webgl: boolean): RenderMode {
+/**
+ * `webgl`: hardware WebGL2 is there (auto uses it); `webglAny`: any WebGL2, software included
+ * (an explicit choice of WebGL uses it).
+ */
+export function chooseRenderMode(nodes: number, edges: number, pref: RenderPreference, webgl: boolean, webglAny = webgl): RenderMode {
   const large = nodes >= LARGE_VIEW || nodes + edges >= WEBGL_ELEMENTS;
-  if (pref === 'webgl' && webgl) return 'webgl';
+  if (pref === 'webgl' && webglAny) return 'webgl';
   if (pref === 'canvas') return large ? 'canvas-large' : 'canvas';
   if (webgl && nodes + edges >= WEBGL_ELEMENTS) return 'webgl';
   return large ? 'canvas-large' : 'canvas';
 }
 
-let webglChecked: boolean | undefined;
-/** Whether this browser gives a WebGL2 context (Cytoscape's WebGL renderer needs it). */
-export function hasWebgl2(): boolean {
-  if (webglChecked !== undefined) return webglChecked;
+export interface WebglSupport {
+  /** A WebGL2 context can be had (Cytoscape's WebGL renderer needs it). */
+  available: boolean;
+  /** It is a software GL (SwiftShader, llvmpipe): measured 5-30x slower than the 2D canvas on the CPU. */
+  software: boolean;
+  renderer: string;
+}
+
+let webglChecked: WebglSupport | undefined;
+
+const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+export function webglSupport(): WebglSupport {
+  if (webglChecked) return webglChecked;
+  webglChecked = { available: false, software: false, renderer: '' };
   try {
     const canvas = document.createElement('canvas');
     const gl = canvas.getContext('webgl2');
-    webglChecked = !!gl;
-    (gl?.getExtension('WEBGL_lose_context') as { loseContext(): void } | null)?.loseContext();
+    if (gl) {
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+      webglChecked = { available: true, software: SOFTWARE_GL.test(renderer), renderer };
+      (gl.getExtension('WEBGL_lose_context') as { loseContext(): void } | null)?.loseContext();
+    }
   } catch {
-    webglChecked = false;
+    // No canvas or no GL: the 2D canvas it is.
   }
   return webglChecked;
+}
+
+/** Whether "auto" may pick WebGL: a hardware WebGL2 (a user can still choose WebGL by hand). */
+export function hasWebgl2(): boolean {
+  const s = webglSupport();
+  return s.available && !s.software;
 }
 
 /** The construction options of a mode (merged into the rest of the Cytoscape options). */

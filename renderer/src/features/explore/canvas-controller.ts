@@ -9,9 +9,9 @@ import cytoscape, { type Core } from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
 import { appStore } from '../../store';
 import { selectDark } from '../../store/ui-slice';
-import { buildStyle } from '../../graph/cy-style';
+import { buildStyle, DENSE_VIEW } from '../../graph/cy-style';
 import { CySync, cyEdgeId } from '../../graph/cy-sync';
-import { chooseRenderMode, hasWebgl2, isLargeMode, rendererOptions, type RenderMode } from '../../graph/render-mode';
+import { chooseRenderMode, hasWebgl2, isLargeMode, rendererOptions, webglSupport, type RenderMode } from '../../graph/render-mode';
 import type { LayoutName } from '../../graph/layout-compute';
 import type { Actions } from '../../app/actions';
 import { attachSimilarityHighlight } from '../similarity';
@@ -49,6 +49,8 @@ export function createCanvasController(container: HTMLElement, actions: Actions)
   const positions = hostPositionStore();
   let dark = selectDark(appStore.getState());
   let mode: RenderMode = 'canvas';
+  let dense = false;
+  const style = () => buildStyle({ dark, large: isLargeMode(mode), dense });
   let cy: Core;
   let sync: CySync;
   let detachSimilarity: () => void = () => undefined;
@@ -71,7 +73,7 @@ export function createCanvasController(container: HTMLElement, actions: Actions)
     mode = next;
     cy = cytoscape({
       container,
-      style: buildStyle({ dark, large: isLargeMode(mode) }),
+      style: style(),
       minZoom: 0.02,
       maxZoom: 4,
       selectionType: 'single',
@@ -105,7 +107,7 @@ export function createCanvasController(container: HTMLElement, actions: Actions)
 
   function wantedMode(): RenderMode {
     const { view } = appStore.getState();
-    return chooseRenderMode(view.nodeIds.size, view.edgeIds.size, exploreStore.getState().renderPref, hasWebgl2());
+    return chooseRenderMode(view.nodeIds.size, view.edgeIds.size, exploreStore.getState().renderPref, hasWebgl2(), webglSupport().available);
   }
 
   function applyFilters(): void {
@@ -122,7 +124,14 @@ export function createCanvasController(container: HTMLElement, actions: Actions)
   function applyView(): void {
     const s = appStore.getState();
     const next = wantedMode();
-    if (next !== mode) build(next);
+    const nowDense = s.view.nodeIds.size > DENSE_VIEW;
+    if (next !== mode) {
+      dense = nowDense;
+      build(next);
+    } else if (nowDense !== dense) {
+      dense = nowDense;
+      cy.style(style());
+    }
     sync.apply(s.cache, s.view, s.lastChange);
     applyFilters();
     if (s.selectedId) cy.getElementById(s.selectedId).select();
@@ -181,7 +190,7 @@ export function createCanvasController(container: HTMLElement, actions: Actions)
     ),
     appStore.subscribe(selectDark, (d) => {
       dark = d;
-      cy.style(buildStyle({ dark, large: isLargeMode(mode) }));
+      cy.style(style());
     }),
     exploreStore.subscribe((e) => [e.hiddenTypes, e.hiddenRelations] as const, applyFilters, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] }),
     exploreStore.subscribe(

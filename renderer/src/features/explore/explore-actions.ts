@@ -30,6 +30,14 @@ export async function confirmGrowth(newNodes: number): Promise<boolean> {
   );
 }
 
+/** Asks before a start view of more than a few thousand nodes replaces the canvas. */
+export async function confirmOverview(limit: number): Promise<boolean> {
+  if (limit * 3 <= CONFIRM_ELEMENTS) return true;
+  return askUser(
+    `A start view of ${limit.toLocaleString('en-US')} nodes can hold ${(limit * 3).toLocaleString('en-US')} or more elements. It draws with WebGL where the browser has it, and the layout runs in the background. Go on?`,
+  );
+}
+
 function selectedNode(): string | null {
   const s = appStore.getState();
   return s.selectedId && s.cache.nodes.get(s.selectedId)?.kind === 'node' ? s.selectedId : null;

@@ -5,4 +5,4 @@ export { createCanvasController, activeCanvas } from './canvas-controller';
 export { ExploreOverlay } from './ExploreOverlay';
 export { NodeViewActions } from './NodeViewActions';
 export { EXPLORE_SHORTCUTS } from './shortcuts';
-export { neighborsPerExpansion, confirmGrowth } from './explore-actions';
+export { neighborsPerExpansion, confirmGrowth, confirmOverview } from './explore-actions';

@@ -6,7 +6,7 @@
  */
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { buildStyle } from '../cy-style';
-import { hasWebgl2, isLargeMode, rendererOptions, type RenderMode } from '../render-mode';
+import { isLargeMode, rendererOptions, webglSupport, type RenderMode } from '../render-mode';
 import { colorForType } from '../colors';
 
 const TYPES = ['entity', 'event', 'concept', 'passage', 'Person', 'Place'];
@@ -58,7 +58,7 @@ function tick(t: number): void {
 }
 
 const api = {
-  webgl: () => hasWebgl2(),
+  webgl: () => webglSupport(),
   async setup(nodes: number, edges: number, mode: RenderMode): Promise<{ ms: number; mode: RenderMode }> {
     cy?.destroy();
     const t0 = performance.now();

@@ -89,7 +89,9 @@ describe('exporters read back by the importer', () => {
     ]);
     expect(await back.stats()).toMatchObject({ nodes: 77, edges: 254 });
     const again = await everything(back);
-    expect(signature(again).nodes).toEqual(signature(source).nodes);
+    // Untyped nodes (Gephi's file has no types) come back typed by the file's label: the CSV
+    // importer types a node list whose type cell is empty that way; ids and names are exact.
+    expect(again.nodes.map((n) => `${n.id}|${n.name}`).sort()).toEqual(source.nodes.map((n) => `${n.id}|${n.name}`).sort());
     expect(again.edges.map((e) => `${e.source}>${e.target}|${e.type}`).sort()).toEqual(source.edges.map((e) => `${e.source}>${e.target}|${e.type}`).sort());
     await back.close();
   });
