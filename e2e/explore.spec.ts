@@ -59,9 +59,10 @@ test('search, expand, filter, undo, layout, export PNG and GraphML, reload with 
   // Search a known name and jump to it: it comes with a page of its neighbours.
   await page.getByTestId('search-input').fill('china cat');
   await page.getByTestId('search-result').first().click();
+  // The jump selects the node once its neighbours are in.
+  await expect(page.getByTestId('details-panel')).toContainText(/CHINA CAT SUNFLOWER/i);
   const hub = (await page.evaluate(() => (window as unknown as Kgw).__kgw.store.getState().selectedId))!;
   expect(hub).not.toBeNull();
-  await expect(page.getByTestId('details-panel')).toContainText(/CHINA CAT SUNFLOWER/i);
   const beforeExpand = await canvasCount(page);
 
   // Expand another page through the details panel: 25 neighbours per expansion.

@@ -196,7 +196,9 @@ function forceAtlasLayout(input: LayoutInput, x: Float64Array, y: Float64Array, 
     const t = input.edges[e + 1];
     if (s !== t && !g.hasEdge(s, t)) g.addEdge(s, t);
   }
-  const settings = { ...forceAtlas2.inferSettings(g), barnesHutOptimize: n > 400, adjustSizes: false };
+  // Strong gravity keeps small components and isolated nodes near the rest: with the default
+  // gravity they drift far out and the fitted view shrinks the main component to a blot.
+  const settings = { ...forceAtlas2.inferSettings(g), barnesHutOptimize: n > 400, adjustSizes: false, strongGravityMode: true, gravity: 0.2 };
   // Iterate in chunks until converged enough (maxIterations) or the time budget is spent.
   const maxIterations = n < 2000 ? 600 : 300;
   const chunk = n < 5000 ? 25 : 5;
