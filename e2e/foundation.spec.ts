@@ -10,8 +10,8 @@ function digits(text: string | null): number {
   return Number((text ?? '').replace(/[^0-9]/g, ''));
 }
 
-async function clickNode(page: Page, match: (data: Record<string, unknown>) => boolean): Promise<string> {
-  const target = await page.evaluate((src) => {
+async function nodeScreenPosition(page: Page, matchSrc: string): Promise<{ id: string; x: number; y: number } | null> {
+  return page.evaluate((src) => {
     const fn = new Function('d', `return (${src})(d)`) as (d: Record<string, unknown>) => boolean;
     const cy = (window as unknown as { __kgw: { cy: import('cytoscape').Core } }).__kgw.cy;
     const node = cy.nodes().filter((n) => fn(n.data())).first() as import('cytoscape').NodeSingular;
@@ -21,7 +21,22 @@ async function clickNode(page: Page, match: (data: Record<string, unknown>) => b
     const p = node.renderedPosition();
     const box = cy.container()!.getBoundingClientRect();
     return { id: node.id() as string, x: box.left + p.x, y: box.top + p.y };
-  }, match.toString());
+  }, matchSrc);
+}
+
+/**
+ * Clicks a node where it is drawn. Layouts run in a Web Worker and land in one batch a moment
+ * later, so the position is read until it holds still before the click.
+ */
+async function clickNode(page: Page, match: (data: Record<string, unknown>) => boolean): Promise<string> {
+  let target = await nodeScreenPosition(page, match.toString());
+  for (let i = 0; i < 20 && target; i++) {
+    await page.waitForTimeout(300);
+    const again = await nodeScreenPosition(page, match.toString());
+    const still = !!again && Math.abs(again.x - target.x) < 1 && Math.abs(again.y - target.y) < 1;
+    target = again;
+    if (still) break;
+  }
   expect(target, 'node to click is on the canvas').not.toBeNull();
   await page.mouse.click(target!.x, target!.y);
   return target!.id;
