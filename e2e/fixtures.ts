@@ -64,16 +64,29 @@ export async function dropFiles(page: Page, filePaths: string[], selector = '[da
   await page.dispatchEvent(selector, 'drop', { dataTransfer });
 }
 
-export const test = base.extend<object, { host: HeadlessHost }>({
-  host: [
+/**
+ * One headless host per spec file: tests of a file share it (and may build on each other's
+ * workspace), but a file never sees another file's workspaces. A plain worker-scoped fixture would
+ * be shared by every file the same Playwright worker runs, so state leaked from file to file.
+ */
+export const test = base.extend<{ host: HeadlessHost }, { hostOfFile: { file?: string; host?: HeadlessHost } }>({
+  hostOfFile: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured first argument
     async ({}, use) => {
-      const h = await startHost();
-      await use(h);
-      await stopHost(h);
+      const slot: { file?: string; host?: HeadlessHost } = {};
+      await use(slot);
+      if (slot.host) await stopHost(slot.host);
     },
     { scope: 'worker' },
   ],
+  host: async ({ hostOfFile }, use, testInfo) => {
+    if (hostOfFile.file !== testInfo.file || !hostOfFile.host) {
+      if (hostOfFile.host) await stopHost(hostOfFile.host);
+      hostOfFile.host = await startHost();
+      hostOfFile.file = testInfo.file;
+    }
+    await use(hostOfFile.host);
+  },
 });
 
 export { expect };
