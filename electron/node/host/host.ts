@@ -180,7 +180,8 @@ export class Host {
     job.callId = id;
     promise.then(
       async (result) => {
-        this.jobs.finish(job, result);
+        // The job counts as finished only after its follow-ups (refreshed counts, ...): a caller
+        // waiting on it must see the workspace as the import left it.
         for (const hook of jobFinishedHooks) {
           try {
             await hook(method, result, this);
@@ -188,6 +189,7 @@ export class Host {
             // A follow-up (stats refresh, auto-embed) failing must not turn a finished job into a failed one.
           }
         }
+        this.jobs.finish(job, result);
         this.emit('job.finished', { jobId: job.jobId, method, result });
       },
       (err) => {
