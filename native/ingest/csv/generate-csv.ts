@@ -7,18 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { seededRandom } from '../../../electron/common/seeded-random';
 
-/** mulberry32: tiny seeded PRNG, so the output is byte-identical for a given size. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   'agent', 'signal', 'base', 'Dulce', 'squad', 'alien', 'protocol', 'mission', 'Alex Mercer', 'Taylor Cruz',

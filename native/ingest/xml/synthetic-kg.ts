@@ -3,17 +3,8 @@
  * edges) shared by the GraphML and JSON benchmark generators. Same arguments, same records.
  */
 
-/** mulberry32: tiny seeded PRNG, so generated files are byte-identical for a given size. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG: generated files are byte-identical for a given size. */
+export { seededRandom } from '../../../electron/common/seeded-random';
 
 const WORDS = [
   'agent', 'signal', 'base', 'Dulce', 'squad', 'alien', 'protocol', 'mission', 'Alex Mercer', 'Taylor Cruz',
