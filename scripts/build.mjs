@@ -5,7 +5,7 @@
  * `--no-renderer` skips the Vite build (unit tests only need the Node bundles).
  */
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -75,8 +75,58 @@ async function buildNode() {
   if (Object.keys(electron).length) await build({ ...common, entryPoints: electron });
 }
 
+/**
+ * The vector worker's HNSW addon (native/vector/addon): compiled with node-gyp on this machine
+ * (-march=native) when the .node is missing or older than its sources. node-gyp is npm's bundled
+ * copy (npm_config_node_gyp under npm, else next to this node's npm).
+ */
+function buildVectorAddon() {
+  const dir = path.join(root, 'native/vector/addon');
+  const out = path.join(dir, 'build/Release/kgw_hnsw.node');
+  const hnswlib = path.join(root, 'node_modules/hnswlib-node/src/hnswlib');
+  const sources = [path.join(dir, 'binding.gyp'), path.join(dir, 'kgw_hnsw.cc'), ...(existsSync(hnswlib) ? readdirSync(hnswlib).map((f) => path.join(hnswlib, f)) : [])];
+  const fresh = () => existsSync(out) && sources.every((f) => statSync(f).mtimeMs <= statSync(out).mtimeMs);
+  if (fresh()) return;
+  // Test runs start builds in parallel: one compiles, the others wait for it and then find it fresh.
+  const lock = path.join(dir, '.build-lock');
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx'));
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmSync(lock, { force: true }); // left by a killed build
+      } catch {
+        // the other build just finished
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    if (!fresh()) compileVectorAddon(dir);
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+function compileVectorAddon(dir) {
+  const gyp = [process.env.npm_config_node_gyp, path.join(path.dirname(process.execPath), '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js')].find((f) => f && existsSync(f));
+  if (!gyp) throw new Error('node-gyp not found (needed to build native/vector/addon); set npm_config_node_gyp to node-gyp.js');
+  // Without a nodedir node-gyp downloads headers; this node's own (e.g. /usr/include/node) work offline.
+  const prefix = path.resolve(path.dirname(process.execPath), '..');
+  const nodedir = process.env.npm_config_nodedir || (existsSync(path.join(prefix, 'include/node/node_api.h')) ? prefix : undefined);
+  try {
+    execFileSync(process.execPath, [gyp, 'rebuild', ...(nodedir ? [`--nodedir=${nodedir}`] : [])], { cwd: dir, stdio: 'pipe' });
+  } catch (err) {
+    process.stderr.write(`${err.stdout ?? ''}${err.stderr ?? ''}`);
+    throw new Error('building native/vector/addon failed (see the compiler output above)');
+  }
+}
+
 async function main() {
   const ifStale = args.has('--if-stale');
+  buildVectorAddon();
   const srcDirs = ['electron', 'native', 'resources'];
   if (!ifStale || stale('.stamp-node', srcDirs)) {
     await buildNode();

@@ -1,21 +1,23 @@
 /**
- * Approximate nearest-neighbour index over hnswlib-node's HierarchicalNSW, cosine similarity.
+ * Approximate nearest-neighbour index: hnswlib's HierarchicalNSW through the project's own addon
+ * (addon/kgw_hnsw.cc), cosine similarity as inner product on L2-normalised vectors.
  *
- * hnswlib-node 3.0 takes and returns plain number[] (its addon reads each element with
- * napi_get_element, ~26 us for a 384-d vector here, measured in bench-vector). We cannot hand it a
- * Float32Array, so every vector is copied into one reused number[] scratch array (0.6 us) instead
- * of allocating with Array.from (9.6 us); the remaining cost is inside the addon.
+ * The addon reads Float32Array / Uint32Array in place (hnswlib-node 3.0 read each element through
+ * N-API, ~25 us per 384-d vector), adds a batch on `threads` threads (hnswlib's addPoint is
+ * thread-safe for distinct labels) and answers a batch of queries on `threads` threads into flat
+ * typed arrays. A label filter is a JS callback, so filtered searches stay on the JS thread.
  *
  * Labels are uint32 node row ids. Removal uses markDelete; the index is opened with
  * allowReplaceDeleted so new labels reuse deleted slots instead of growing memory forever.
  * Because hnswlib picks which deleted slot to reuse, a label we removed may silently vanish from
  * the native index; `deletedHint` remembers removed labels so re-adding one first tries to revive
  * its old slot (unmarkDelete) and falls back to a fresh add if that slot was reused.
+ * Files are hnswlib's own format, so indexes saved through hnswlib-node load unchanged.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { HierarchicalNSW, type SearchResult } from 'hnswlib-node';
 import { WorkbenchError } from '../../electron/common/errors';
+import { loadAddon, type NativeHnsw } from './addon/load-addon';
 import { commitMeta, commitTempFile, META_FORMAT, nextGeneration, readMeta, readUint32File, tempPath, writeFileAtomic, type IndexMeta } from './index-files';
 import { LabelSet } from './label-set';
 import { NO_LABEL, type BatchHits, type SearchHits, type SearchOptions, type SimilarityIndex } from './types';
@@ -32,11 +34,13 @@ export interface VectorIndexOptions {
   ef?: number;
   /** Initial room in vectors; doubles when full. */
   capacity?: number;
-  /** 'cosine' normalises inside the addon; 'ip' trusts that inputs are already L2-normalised. */
+  /** 'cosine' normalises inside the addon; 'ip' trusts that inputs are already L2-normalised. Both use hnswlib's inner-product space. */
   space?: HnswSpace;
   modelId?: string;
   /** Level-generator seed, so builds are reproducible. */
   seed?: number;
+  /** Threads for batch adds and batch searches; default = the machine's hardware concurrency. */
+  threads?: number;
 }
 
 /**
@@ -77,15 +81,16 @@ export class VectorIndex implements SimilarityIndex {
   readonly M: number;
   readonly efConstruction: number;
   readonly space: HnswSpace;
+  /** Threads for batch adds and searches (1 = on the calling thread only). */
+  threads: number;
   /** Fixed search ef, or undefined for autoEf(size). */
   private fixedEf: number | undefined;
   private nativeEf = -1;
-  private native: HierarchicalNSW;
+  private native: NativeHnsw;
   private live: LabelSet;
   private deletedHint: LabelSet;
   /** Slots marked deleted in the native index (reusable by new labels). */
   private deletedSlots = 0;
-  private readonly scratch: number[];
 
   constructor(readonly dim: number, opts: VectorIndexOptions = {}) {
     checkDim(dim);
@@ -94,17 +99,12 @@ export class VectorIndex implements SimilarityIndex {
     this.fixedEf = opts.ef;
     this.space = opts.space ?? HNSW_DEFAULTS.space;
     this.modelId = opts.modelId ?? '';
-    this.native = new HierarchicalNSW(this.space, dim);
-    this.native.initIndex({
-      maxElements: Math.max(16, opts.capacity ?? HNSW_DEFAULTS.capacity),
-      m: this.M,
-      efConstruction: this.efConstruction,
-      randomSeed: opts.seed ?? HNSW_DEFAULTS.seed,
-      allowReplaceDeleted: true,
-    });
+    const addon = loadAddon();
+    this.threads = Math.max(1, Math.floor(opts.threads ?? addon.hardwareConcurrency));
+    this.native = new addon.HnswIndex(dim, this.space === 'cosine');
+    this.native.init(Math.max(16, opts.capacity ?? HNSW_DEFAULTS.capacity), this.M, this.efConstruction, opts.seed ?? HNSW_DEFAULTS.seed, true);
     this.live = new LabelSet();
     this.deletedHint = new LabelSet();
-    this.scratch = new Array<number>(dim).fill(0);
   }
 
   get size(): number {
@@ -137,26 +137,40 @@ export class VectorIndex implements SimilarityIndex {
     return this.live.has(label);
   }
 
+  /**
+   * Adds or replaces vectors. Live labels are updated in place, removed labels are revived in
+   * their old slot when it still exists, new labels take deleted slots first. A label repeated in
+   * one batch keeps its last vector (the parallel add needs distinct labels).
+   */
   add(labels: Uint32Array, vectors: Float32Array): void {
     checkBatch(labels, vectors, this.dim);
+    const n = labels.length;
+    if (n === 0) return;
+    const FRESH = 0, UPDATE = 1, SKIP = 2;
+    const kind = new Uint8Array(n);
+    const seen = new LabelSet();
     let fresh = 0;
-    for (let i = 0; i < labels.length; i++) if (!this.live.has(labels[i])) fresh++;
-    this.reserve(this.native.getCurrentCount() + Math.max(0, fresh - this.deletedSlots));
-    for (let i = 0; i < labels.length; i++) {
+    for (let i = n - 1; i >= 0; i--) {
       const label = labels[i];
-      this.fillScratch(vectors, i * this.dim);
-      if (this.live.has(label)) {
-        this.native.addPoint(this.scratch, label, false); // existing label: hnswlib updates in place
-        continue;
-      }
-      if (this.deletedHint.delete(label) && this.tryRevive(label)) {
-        this.native.addPoint(this.scratch, label, false);
-      } else {
-        this.native.addPoint(this.scratch, label, this.deletedSlots > 0);
-        if (this.deletedSlots > 0) this.deletedSlots--;
-      }
-      this.live.add(label);
+      if (!seen.add(label)) kind[i] = SKIP;
+      else if (this.live.has(label)) kind[i] = UPDATE;
+      else if (this.deletedHint.delete(label) && this.native.unmarkDelete(label)) {
+        this.deletedSlots--;
+        kind[i] = UPDATE;
+      } else fresh++;
     }
+    const reuse = Math.min(fresh, this.deletedSlots);
+    this.reserve(this.native.getCurrentCount() + fresh - reuse);
+    if (fresh === n) {
+      this.native.addBatch(labels, vectors, reuse > 0, this.threads);
+    } else {
+      const updates = this.pick(labels, vectors, kind, UPDATE);
+      if (updates.labels.length) this.native.addBatch(updates.labels, updates.vectors, false, this.threads);
+      const added = this.pick(labels, vectors, kind, FRESH);
+      if (added.labels.length) this.native.addBatch(added.labels, added.vectors, reuse > 0, this.threads);
+    }
+    this.deletedSlots -= reuse;
+    for (let i = 0; i < n; i++) if (kind[i] !== SKIP) this.live.add(labels[i]);
   }
 
   remove(labels: ArrayLike<number>): number {
@@ -179,19 +193,16 @@ export class VectorIndex implements SimilarityIndex {
     }
     const kk = Math.min(k, this.live.size);
     if (kk === 0) return { labels: new Uint32Array(0), scores: new Float32Array(0) };
-    this.fillScratch(query, 0);
-    const res = this.searchScratch(kk, opts);
-    const n = res.neighbors.length;
-    const labels = new Uint32Array(n);
-    const scores = new Float32Array(n);
-    for (let i = 0; i < n; i++) {
-      labels[i] = res.neighbors[i];
-      scores[i] = 1 - res.distances[i];
-    }
-    return { labels, scores };
+    const labels = new Uint32Array(kk);
+    const scores = new Float32Array(kk);
+    const counts = new Uint32Array(1);
+    this.setNativeEf(opts.ef);
+    this.native.searchBatch(query, kk, kk, labels, scores, counts, 1, opts.filter);
+    const found = counts[0];
+    return found === kk ? { labels, scores } : { labels: labels.slice(0, found), scores: scores.slice(0, found) };
   }
 
-  /** hnswlib-node has no batch call; this loops, but fills one flat result without per-query arrays. */
+  /** All queries in one native call, on `threads` threads (one when a filter is given). */
   searchBatch(queries: Float32Array, k: number, opts: SearchOptions = {}): BatchHits {
     checkK(k);
     const nq = checkQueries(queries, this.dim);
@@ -203,16 +214,8 @@ export class VectorIndex implements SimilarityIndex {
     };
     const kk = Math.min(k, this.live.size);
     if (kk === 0) return out;
-    for (let q = 0; q < nq; q++) {
-      this.fillScratch(queries, q * this.dim);
-      const res = this.searchScratch(kk, opts);
-      const n = res.neighbors.length;
-      for (let i = 0; i < n; i++) {
-        out.labels[q * k + i] = res.neighbors[i];
-        out.scores[q * k + i] = 1 - res.distances[i];
-      }
-      out.counts[q] = n;
-    }
+    this.setNativeEf(opts.ef);
+    this.native.searchBatch(queries, kk, k, out.labels, out.scores, out.counts, this.threads, opts.filter);
     return out;
   }
 
@@ -222,7 +225,11 @@ export class VectorIndex implements SimilarityIndex {
     const files = { index: `hnsw-${gen}.bin`, labels: `hnsw-${gen}.u32` };
     const indexPath = path.join(dir, files.index);
     const tmp = tempPath(indexPath);
-    this.native.writeIndexSync(tmp);
+    try {
+      this.native.save(tmp);
+    } catch (err) {
+      throw new WorkbenchError('IO_ERROR', `Cannot write HNSW index: ${(err as Error).message}`, { file: tmp });
+    }
     commitTempFile(tmp, indexPath);
     // Live labels, then the labels whose deletion may still be revivable.
     const live = this.live.toArray();
@@ -252,15 +259,15 @@ export class VectorIndex implements SimilarityIndex {
     commitMeta(dir, meta);
   }
 
-  static load(dir: string): VectorIndex {
+  static load(dir: string, opts: { threads?: number } = {}): VectorIndex {
     const meta = readMeta(dir);
     if (meta.kind !== 'hnsw') {
       throw new WorkbenchError('BAD_REQUEST', `The index in ${dir} is a ${meta.kind} index, not an HNSW one`, { file: dir });
     }
-    return VectorIndex.fromMeta(dir, meta);
+    return VectorIndex.fromMeta(dir, meta, opts);
   }
 
-  static fromMeta(dir: string, meta: IndexMeta): VectorIndex {
+  static fromMeta(dir: string, meta: IndexMeta, opts: { threads?: number } = {}): VectorIndex {
     const indexPath = path.join(dir, meta.files.index);
     const hintCount = meta.deletedHints ?? 0;
     const labels = readUint32File(path.join(dir, meta.files.labels), meta.count + hintCount);
@@ -271,14 +278,15 @@ export class VectorIndex implements SimilarityIndex {
       space: meta.space,
       modelId: meta.modelId,
       capacity: 16,
+      threads: opts.threads,
     });
     try {
-      index.native.readIndexSync(indexPath, true);
+      index.native.load(indexPath, true);
     } catch (err) {
       throw new WorkbenchError('IO_ERROR', `Cannot read HNSW index: ${(err as Error).message}; rebuild the index`, { file: indexPath });
     }
-    if (index.native.getNumDimensions() !== meta.dim || index.native.getCurrentCount() !== meta.count + meta.deletedCount) {
-      throw new WorkbenchError('IO_ERROR', 'HNSW index file does not match its meta (dimension or element count); rebuild the index', {
+    if (index.native.getCurrentCount() !== meta.count + meta.deletedCount) {
+      throw new WorkbenchError('IO_ERROR', 'HNSW index file does not match its meta (element count); rebuild the index', {
         file: indexPath,
         value: `${index.native.getCurrentCount()} elements`,
         expected: `${meta.count + meta.deletedCount} elements`,
@@ -290,35 +298,33 @@ export class VectorIndex implements SimilarityIndex {
     return index;
   }
 
-  private searchScratch(k: number, opts: SearchOptions): SearchResult {
-    const ef = opts.ef ?? this.ef;
+  private setNativeEf(requested: number | undefined): void {
+    const ef = requested ?? this.ef;
     if (ef !== this.nativeEf) {
       this.native.setEf(ef);
       this.nativeEf = ef;
     }
-    return opts.filter ? this.native.searchKnn(this.scratch, k, opts.filter) : this.native.searchKnn(this.scratch, k);
   }
 
-  /** Revives a removed label's slot; false when hnswlib already gave that slot to another label. */
-  private tryRevive(label: number): boolean {
-    try {
-      this.native.unmarkDelete(label);
-      this.deletedSlots--;
-      return true;
-    } catch {
-      return false;
+  /** The rows of one kind, copied into fresh arrays (only when a batch mixes kinds). */
+  private pick(labels: Uint32Array, vectors: Float32Array, kind: Uint8Array, want: number): { labels: Uint32Array; vectors: Float32Array } {
+    let count = 0;
+    for (let i = 0; i < kind.length; i++) if (kind[i] === want) count++;
+    const outLabels = new Uint32Array(count);
+    const outVectors = new Float32Array(count * this.dim);
+    for (let i = 0, j = 0; i < kind.length; i++) {
+      if (kind[i] !== want) continue;
+      outLabels[j] = labels[i];
+      outVectors.set(vectors.subarray(i * this.dim, (i + 1) * this.dim), j * this.dim);
+      j++;
     }
+    return { labels: outLabels, vectors: outVectors };
   }
 
-  private fillScratch(src: Float32Array, offset: number): void {
-    const s = this.scratch;
-    for (let j = 0; j < this.dim; j++) s[j] = src[offset + j];
-  }
-
-  /** Grows the native index by doubling (resizeIndex copies the graph, so grow rarely). */
+  /** Grows the native index by doubling (resize copies the graph, so grow rarely). */
   private reserve(slots: number): void {
     const cap = this.native.getMaxElements();
     if (slots <= cap) return;
-    this.native.resizeIndex(Math.max(slots, cap * 2));
+    this.native.resize(Math.max(slots, cap * 2));
   }
 }
