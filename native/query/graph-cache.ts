@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { WorkbenchError } from '../../electron/common/errors';
 import type { GraphStatus } from '../../electron/common/protocol/query';
-import { loadGraphAsync, type LoadProgress } from './load-graph';
+import { loadGraphFromSqliteAsync, type LoadProgress } from '../graph/sqlite-loader';
 import { WorkspaceGraph } from './workspace-graph';
 
 interface Entry {
@@ -77,7 +77,7 @@ export class GraphCache {
       listeners,
       invalidated: false,
       graph: null,
-      promise: loadGraphAsync(db, { signal: abort.signal, onProgress: (p) => listeners.forEach((l) => l(p)) }).then((loaded) => {
+      promise: loadGraphFromSqliteAsync(db, { labels: true, signal: abort.signal, onProgress: (p) => listeners.forEach((l) => l(p)) }).then((loaded) => {
         const graph = new WorkspaceGraph(db, loaded, performance.now() - t);
         if (this.entries.get(workspace) === entry) entry.graph = graph;
         return graph;

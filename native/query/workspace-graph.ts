@@ -7,7 +7,6 @@
 import type Database from 'better-sqlite3';
 import { GraphEngine } from '../graph/graph-engine';
 import type { LoadedGraph } from '../graph/sqlite-loader';
-import type { LoadedWorkspace } from './load-graph';
 import { WorkbenchError } from '../../electron/common/errors';
 import type { QueryEdge, QueryNodeInfo } from '../../electron/common/protocol/query';
 
@@ -23,14 +22,16 @@ export class WorkspaceGraph {
 
   constructor(
     readonly db: Database.Database,
-    workspace: LoadedWorkspace,
+    /** Loaded with `labels: true` (ids, names and source edge ids in memory). */
+    loaded: LoadedGraph,
     /** How long loading took, for status and the bench. */
     readonly loadMs: number,
   ) {
-    this.loaded = workspace.graph;
-    this.nodeIds = workspace.nodeIds;
-    this.nodeNames = workspace.nodeNames;
-    this.edgeIds = workspace.edgeIds;
+    if (!loaded.labels) throw new WorkbenchError('INTERNAL', 'The workspace graph was loaded without node ids and names.');
+    this.loaded = loaded;
+    this.nodeIds = loaded.labels.nodeIds;
+    this.nodeNames = loaded.labels.nodeNames;
+    this.edgeIds = loaded.labels.edgeIds;
     this.engine = new GraphEngine(this.loaded.csr);
     this.ridOfId = db.prepare('SELECT rid FROM nodes WHERE id = ?').pluck();
   }
