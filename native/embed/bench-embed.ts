@@ -2,11 +2,7 @@
  * Embedding throughput on n generated entity-like names (2-6 words, deterministic), with the time
  * split by stage so a regression says where it is. Budget (2 cores): 1K texts <= 2 s, 10K <= 20 s.
  *
- * Measured 2026-11 on the 2-core dev machine (AVX-512 VNNI), which other sessions kept at load
- * 11-20, so wall times were 3-4x the CPU time; CPU time is the number to compare:
- *   default (exact, 2 threads)   1K: cpu 1.9 s   10K: cpu 18 s  (1 thread: cpu 1.5 s per 1K)
- *   int8MatMul: true             1K: cpu 1.0 s   10K: cpu 10 s
- * Inference is ~98% of the time; tokenizing ~1-3%, tensors and pooling < 1% each.
+ * Measured numbers and where the time goes: native/embed/README.md.
  */
 import { seededRandom } from '../../electron/common/seeded-random';
 import os from 'node:os';

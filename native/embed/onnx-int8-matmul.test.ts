@@ -1,5 +1,5 @@
 /**
- * The opt-in int8 compute path on the real int8 all-MiniLM-L6-v2: the rewrite finds every weight
+ * The default int8 compute path on the real int8 all-MiniLM-L6-v2: the rewrite finds every weight
  * MatMul, the result stays batch-invariant and close to the default (fp32 compute) output.
  */
 import { readFileSync } from 'node:fs';
@@ -17,8 +17,8 @@ let fast: SentenceEmbedder;
 beforeAll(async () => {
   modelDir = await ensureTestModel();
   [exact, fast] = await Promise.all([
-    SentenceEmbedder.load(modelDir, { threads: 1 }),
-    SentenceEmbedder.load(modelDir, { threads: 1, int8MatMul: true }),
+    SentenceEmbedder.load(modelDir, { threads: 1, int8MatMul: false }),
+    SentenceEmbedder.load(modelDir, { threads: 1 }), // the default
   ]);
 });
 afterAll(async () => {
@@ -28,11 +28,12 @@ afterAll(async () => {
 const dot = (a: Float32Array, b: Float32Array): number => a.reduce((s, x, i) => s + x * b[i], 0);
 
 describe('rewriteWeightOnlyInt8MatMuls', () => {
-  it('rewrites the 36 weight MatMuls of the 6 layers (Q, K, V, O, FFN up, FFN down)', () => {
+  it('rewrites the weight MatMuls of the 6 layers (Q, K, O, FFN up, FFN down), V kept in fp32 unless asked', () => {
     const model = readFileSync(path.join(modelDir, 'model.onnx'));
-    expect(rewriteWeightOnlyInt8MatMuls(model).rewritten).toBe(36);
+    expect(rewriteWeightOnlyInt8MatMuls(model)).toMatchObject({ rewritten: 30, keptFloat: 6 });
+    expect(rewriteWeightOnlyInt8MatMuls(model, { keepAttentionValueFloat: false })).toMatchObject({ rewritten: 36, keptFloat: 0 });
     expect(rewriteWeightOnlyInt8MatMuls(model, { include: (w) => w[0] === 1536 }).rewritten).toBe(6);
-    expect(fast.int8MatMuls).toBe(36);
+    expect(fast.int8MatMuls).toBe(30);
     expect(exact.int8MatMuls).toBe(0);
     expect(fast.modelId).toBe(`${exact.modelId}+q8act`);
   });
@@ -48,8 +49,9 @@ describe('rewriteWeightOnlyInt8MatMuls', () => {
     const texts = [...generateEntityNames(200, 11), 'This is an example sentence', '', 'The Godfather Part II'];
     const [a, b] = [await exact.embed(texts), await fast.embed(texts)];
     const cos = texts.map((_, i) => dot(a.subarray(i * 384, (i + 1) * 384), b.subarray(i * 384, (i + 1) * 384))).sort((x, y) => x - y);
-    expect(cos[0]).toBeGreaterThan(0.98);
-    expect(cos[cos.length >> 1]).toBeGreaterThan(0.995);
+    // Measured: min 0.9937 (the empty text), median 0.999.
+    expect(cos[0]).toBeGreaterThan(0.99);
+    expect(cos[cos.length >> 1]).toBeGreaterThan(0.998);
     // Per-token scales: the same text alone gives the same vector as inside the batch.
     for (const i of [0, 57, texts.length - 1]) {
       expect(dot(await fast.embed([texts[i]]), b.subarray(i * 384, (i + 1) * 384))).toBeGreaterThan(0.9999);

@@ -12,14 +12,14 @@ import { appCacheDir, candidateModelDirs, locateModel, type ModelLocationOptions
 
 /**
  * Embedder options from the environment: KGW_EMBED_THREADS (default: all cores) and
- * KGW_EMBED_INT8_GEMM=1 (int8 GEMMs: ~1.7x less CPU, vectors within cosine ~0.99 of the exact
- * ones; their model id ends in +q8act, so such vectors form a set of their own).
+ * KGW_EMBED_INT8_GEMM=0 (opt out of the default int8 GEMMs, native/embed/README.md; the two
+ * paths tag their vectors with different model ids, so they never mix).
  */
 export function embedderOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): EmbedderOptions {
   const threads = Number(env.KGW_EMBED_THREADS);
   return {
     threads: Number.isInteger(threads) && threads > 0 ? threads : os.availableParallelism(),
-    int8MatMul: env.KGW_EMBED_INT8_GEMM === '1',
+    int8MatMul: env.KGW_EMBED_INT8_GEMM !== '0',
   };
 }
 
