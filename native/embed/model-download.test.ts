@@ -119,6 +119,17 @@ beforeEach(() => {
 });
 
 describe('downloadModel', () => {
+  it('reports each placed file with its sha256 and whether it was checked (model.onnx: Hub ETag)', async () => {
+    const dest = freshDir();
+    const done: Array<{ file: string; sha256: string; verified: boolean }> = [];
+    await downloadModel(base, dest, { onFileDone: (f) => done.push(f) });
+    const byFile = new Map(done.map((f) => [f.file, f]));
+    expect([...byFile.keys()].sort()).toEqual(['config.json', 'onnx/model.onnx', 'tokenizer.json', 'tokenizer_config.json']);
+    expect(byFile.get('onnx/model.onnx')).toEqual({ file: 'onnx/model.onnx', sha256: modelSha, verified: true });
+    // Small files carry a git sha1 ETag only: placed, hashed, but nothing to check against.
+    expect(byFile.get('config.json')).toMatchObject({ verified: false, sha256: createHash('sha256').update(files.get('config.json')!).digest('hex') });
+  });
+
   it('downloads a usable model folder with progress, and it embeds like the original', async () => {
     const dest = freshDir();
     const progress: DownloadProgress[] = [];

@@ -53,6 +53,16 @@ export interface DownloadOptions {
   /** Extra attempts per file after a dropped connection (each resumes). Default 3. */
   retries?: number;
   headers?: Record<string, string>;
+  /** Called once per file placed: its sha256 and whether it was checked against an expected one. */
+  onFileDone?: (f: DownloadedFile) => void;
+}
+
+export interface DownloadedFile {
+  /** Path relative to destDir. */
+  file: string;
+  sha256: string;
+  /** True when the sha256 matched an expected value (spec or the server's ETag). */
+  verified: boolean;
 }
 
 export function huggingFaceUrl(baseUrl: string, remotePath: string): string {
@@ -120,6 +130,7 @@ async function attemptDownload(
     const hash = await hashExisting(part);
     if (expected && hash.digest('hex') === expected.toLowerCase()) {
       renameSync(part, target);
+      options.onFileDone?.({ file: localName(spec), sha256: expected.toLowerCase(), verified: true });
       return true;
     }
     rmSync(part, { force: true });
@@ -181,7 +192,12 @@ async function attemptDownload(
     });
   }
   renameSync(part, target);
+  options.onFileDone?.({ file: localName(spec), sha256: actual, verified: !!expected });
   return true;
+}
+
+function localName(spec: ModelFileSpec): string {
+  return spec.local ?? spec.remote;
 }
 
 /** The Hub's `x-linked-etag` (LFS files) or `ETag` when it is a sha256; git blob sha1 ETags don't count. */

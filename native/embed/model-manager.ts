@@ -11,7 +11,7 @@ import path from 'node:path';
 import { WorkbenchError } from '../../electron/common/errors';
 
 export { downloadModel, HF_SENTENCE_TRANSFORMERS_FILES, huggingFaceUrl } from './model-download';
-export type { DownloadOptions, DownloadProgress, ModelFileSpec } from './model-download';
+export type { DownloadedFile, DownloadOptions, DownloadProgress, ModelFileSpec } from './model-download';
 
 export const DEFAULT_MODEL_NAME = 'all-MiniLM-L6-v2';
 

@@ -3,16 +3,15 @@
  * workspace's `embeddings` table, query vectors for the host, and the model manager.
  */
 import os from 'node:os';
-import path from 'node:path';
 import { methods } from '../../electron/common/protocol';
 import { hostOnlySimilarityMethods } from '../../electron/common/protocol/similarity';
 import { WorkbenchError } from '../../electron/common/errors';
-import { cachedModelDir, downloadModel } from '../embed/model-manager';
 import { runWorker, type CallContext } from './runtime';
 import { storeFor, dropStore } from './workspace-cache';
 import { SqliteStore } from '../store/sqlite/sqlite-store';
-import { EmbedderCache } from '../similarity/embedder-cache';
-import { appCacheDir, selectModelDir, type ModelLocationOptions } from '../similarity/model-location';
+import { EmbedderCache, embedderOptionsFromEnv } from '../similarity/embedder-cache';
+import { modelManagerHandlers, textConfigFor } from './embed-model-handlers';
+import { selectModelDir, type ModelLocationOptions } from '../similarity/model-location';
 import { runEmbedJob } from '../similarity/embed-job';
 import { dominantModel, embeddingCounts } from '../similarity/embedding-table';
 
@@ -30,7 +29,8 @@ if (process.env.KGW_EMBED_PRIORITY !== 'normal') {
   }
 }
 
-const embedders = new EmbedderCache();
+const embedderOptions = embedderOptionsFromEnv();
+const embedders = new EmbedderCache(embedderOptions);
 
 function location(call: CallContext): ModelLocationOptions {
   return { cacheDir: call.ctx.cacheDir };
@@ -48,6 +48,7 @@ runWorker({
   kind: 'embed',
   invalidate,
   handlers: {
+    ...modelManagerHandlers(embedders, location, embedderOptions.int8MatMul !== false),
     'embed.start': async (p, call) => {
       const { pageSize } = methods['embed.start'].params.parse(p);
       const workspace = call.ctx.workspace;
@@ -64,6 +65,7 @@ runWorker({
           db: store.db,
           embedder,
           pageSize,
+          textConfig: textConfigFor(location(call)),
           signal: AbortSignal.any([call.signal, closed.signal]),
           onProgress: (pr) => call.progress({ stage: pr.stage, done: pr.done, total: pr.total, unit: 'texts', rate: pr.rate, etaMs: pr.etaMs }),
           onEmbedded: (n) => call.count('embeddings', n),
@@ -100,22 +102,6 @@ runWorker({
       return { modelId: embedder.modelId, vector };
     },
     'model.info': (_p, call) => embedders.describe(location(call)),
-    'model.download': async (p, call) => {
-      const { baseUrl } = methods['model.download'].params.parse(p);
-      const dest = cachedModelDir(appCacheDir(location(call)));
-      await downloadModel(baseUrl, dest, {
-        signal: call.signal,
-        onProgress: (d) =>
-          call.progress({ stage: 'download', done: d.bytes, total: d.total, unit: 'bytes', message: `${d.file} (${d.fileIndex + 1}/${d.fileCount})` }),
-      });
-      await embedders.drop();
-      const info = await embedders.describe(location(call));
-      if (info.available && path.resolve(info.dir!) !== path.resolve(dest)) {
-        // A folder picked earlier or KGW_MODEL_DIR still wins; say so rather than pretend.
-        info.problem = `Downloaded to ${dest}, but ${info.dir} is in use (picked folder or KGW_MODEL_DIR).`;
-      }
-      return info;
-    },
     'model.select': async (p, call) => {
       const { path: dir } = hostOnlySimilarityMethods['model.select'].params.parse(p);
       selectModelDir(dir, location(call));

@@ -9,6 +9,7 @@ import { importMethods } from './import';
 import { exploreMethods } from './explore';
 import { jobMethods, JobProgressSchema } from './jobs';
 import { similarityMethods } from './similarity';
+import { modelMethods } from './models';
 import { queryMethods } from './query';
 import { profilingMethods } from './profiling';
 import { neo4jMethods, Neo4jContextSchema } from './neo4j';
@@ -28,6 +29,7 @@ export const methods = {
   ...exploreMethods,
   ...jobMethods,
   ...similarityMethods,
+  ...modelMethods,
   ...queryMethods,
   ...profilingMethods,
   ...neo4jMethods,
