@@ -3,11 +3,11 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateGraph } from './generate-graph';
 import { GraphEngine } from './graph-engine';
-import { loadGraphFromSqlite } from './sqlite-loader';
+import { loadGraphFromSqlite, loadGraphFromSqliteAsync, type LoadProgress } from './sqlite-loader';
 
 const SCHEMA = `
 CREATE TABLE nodes (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL DEFAULT '', type TEXT NOT NULL DEFAULT '');
-CREATE TABLE edges (rid INTEGER PRIMARY KEY, src INTEGER NOT NULL, dst INTEGER NOT NULL, type TEXT NOT NULL DEFAULT '', props TEXT);
+CREATE TABLE edges (rid INTEGER PRIMARY KEY, src INTEGER NOT NULL, dst INTEGER NOT NULL, type TEXT NOT NULL DEFAULT '', props TEXT, eid TEXT);
 `;
 
 const open: Database.Database[] = [];
@@ -90,5 +90,56 @@ describe('loadGraphFromSqlite', () => {
     const g = loadGraphFromSqlite(database());
     expect(g.csr.nodeCount).toBe(0);
     expect(g.csr.edgeCount).toBe(0);
+  });
+
+  it('async load with labels equals the sync load, across chunks with and without rowid gaps', async () => {
+    const db = database();
+    const gen = generateGraph({ nodes: 500, degree: 4, seed: 3, edgeTypes: 3 });
+    const insertNode = db.prepare('INSERT INTO nodes (rid, id, name, type) VALUES (?, ?, ?, ?)');
+    const insertEdge = db.prepare('INSERT INTO edges (rid, src, dst, type, eid) VALUES (?, ?, ?, ?, ?)');
+    // Edge rowids: dense for the first 700 edges, then every third rowid (gaps), a few source ids.
+    const edgeRid = (e: number) => (e < 700 ? e + 1 : 700 + (e - 699) * 3);
+    db.transaction(() => {
+      for (let i = 0; i < gen.nodeCount; i++) insertNode.run(i + 1, `n${i}`, i % 7 === 0 ? '' : `Name ${i}`, 't');
+      for (let e = 0; e < gen.src.length; e++) insertEdge.run(edgeRid(e), gen.src[e] + 1, gen.dst[e] + 1, `r${gen.etype[e]}`, e % 5 === 0 ? `edge-${e}` : null);
+    })();
+    const progress: LoadProgress[] = [];
+    const a = await loadGraphFromSqliteAsync(db, { chunkRows: 256, labels: true, onProgress: (p) => progress.push(p) });
+    const b = loadGraphFromSqlite(db, { chunkRows: 256 });
+    expect([...a.edgeRids]).toEqual(Array.from(gen.src, (_, e) => edgeRid(e)));
+    expect([...a.edgeRids]).toEqual([...b.edgeRids]);
+    expect([...a.csr.src]).toEqual([...gen.src]);
+    expect([...a.csr.dst]).toEqual([...gen.dst]);
+    expect([...a.csr.etype].map((t) => a.edgeTypes.names[t])).toEqual([...gen.etype].map((t) => `r${t}`));
+    expect(b.labels).toBeUndefined();
+    expect(a.labels!.nodeIds.slice(0, 3)).toEqual(['n0', 'n1', 'n2']);
+    expect(a.labels!.nodeNames[0]).toBe('n0'); // empty name: the id
+    expect(a.labels!.nodeNames[1]).toBe('Name 1');
+    expect(a.labels!.edgeIds.size).toBe(Math.ceil(gen.src.length / 5));
+    expect(a.labels!.edgeIds.get(705)).toBe('edge-705');
+    expect(a.labels!.edgeIds.has(1)).toBe(false);
+    expect(progress.filter((p) => p.stage === 'edges').at(-1)).toEqual({ stage: 'edges', done: gen.src.length, total: gen.src.length });
+    expect(progress.at(-1)!.stage).toBe('index');
+  });
+
+  it('async load stops with CANCELLED when its signal is aborted between chunks', async () => {
+    const db = database();
+    const node = db.prepare('INSERT INTO nodes (rid, id) VALUES (?, ?)');
+    db.transaction(() => {
+      for (let i = 1; i <= 2000; i++) node.run(i, `n${i}`);
+    })();
+    const abort = new AbortController();
+    const seen: LoadProgress[] = [];
+    const load = loadGraphFromSqliteAsync(db, {
+      chunkRows: 100,
+      signal: abort.signal,
+      onProgress: (p) => {
+        seen.push(p);
+        if (seen.length === 3) abort.abort();
+      },
+    });
+    await expect(load).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(seen.length).toBe(3);
+    expect(db.inTransaction).toBe(false);
   });
 });

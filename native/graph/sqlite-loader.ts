@@ -164,9 +164,13 @@ function* loadSteps(db: Database.Database, opts: LoadOptions): Generator<LoadPro
   for (const c of edgeChunks(db, chunk, labels, opts.weightPath)) {
     const n = c.src.length;
     const firstEdge = m;
+    const srcIdx = ridTable ? indicesInTable(c.src, ridTable) : c.src.map(indexOfRid);
+    const dstIdx = ridTable ? indicesInTable(c.dst, ridTable) : c.dst.map(indexOfRid);
+    let lastType: string | null = null;
+    let t = 0;
     for (let k = 0; k < n; k++) {
-      const s = indexOfRid(c.src[k]);
-      const d = indexOfRid(c.dst[k]);
+      const s = srcIdx[k];
+      const d = dstIdx[k];
       if (s < 0 || d < 0) {
         skippedEdges++;
         continue;
@@ -174,7 +178,12 @@ function* loadSteps(db: Database.Database, opts: LoadOptions): Generator<LoadPro
       src[m] = s;
       dst[m] = d;
       edgeRids[m] = c.rids ? c.rids[k] : c.firstRid + k;
-      const t = edgeTypes.intern(c.types[k] ?? '');
+      // Runs of one relation are common (imports write a file's edges together): skip the lookup.
+      const type = c.types[k] ?? '';
+      if (type !== lastType) {
+        t = edgeTypes.intern(type);
+        lastType = type;
+      }
       if (t > 0xffff && etype instanceof Uint16Array) etype = Uint32Array.from(etype);
       etype[m] = t;
       if (weights) {
@@ -207,6 +216,16 @@ function* loadSteps(db: Database.Database, opts: LoadOptions): Generator<LoadPro
   if (weights) loaded.weights = weights;
   if (labels) loaded.labels = { nodeIds, nodeNames, edgeIds };
   return loaded;
+}
+
+/** Node index per rowid through the dense table, in place (-1 for a rowid that is not a node). */
+function indicesInTable(rids: number[], table: Int32Array): number[] {
+  const size = table.length;
+  for (let k = 0; k < rids.length; k++) {
+    const rid = rids[k];
+    rids[k] = rid >= 0 && rid < size ? table[rid] : -1;
+  }
+  return rids;
 }
 
 /**
@@ -271,13 +290,11 @@ function* edgeChunks(db: Database.Database, chunk: number, labels: boolean, weig
   let gaps = false;
   for (;;) {
     const base = last === -Infinity ? 0 : last;
-    let parts: unknown[][];
-    let rids: number[] | null = null;
     if (!gaps) {
       const row = fast.get({ ...params(last), base }) as [number | null, number, number, number, ...string[]];
       const [first, max, count, checksum] = row;
       if (first === null) return;
-      parts = row.slice(4).map((json) => JSON.parse(json as string) as unknown[]);
+      const parts = row.slice(4).map((json) => JSON.parse(json as string) as unknown[]);
       if (max - first + 1 === count && checksumOf(parts[0] as number[], first, base) === checksum) {
         yield edgeChunk(parts, null, first, labels, weightPath);
         last = max;
@@ -286,9 +303,9 @@ function* edgeChunks(db: Database.Database, chunk: number, labels: boolean, weig
       gaps = true;
     }
     const row = full.get(params(last)) as string[];
-    rids = JSON.parse(row[0]) as number[];
+    const rids = JSON.parse(row[0]) as number[];
     if (rids.length === 0) return;
-    parts = row.slice(1).map((json) => JSON.parse(json) as unknown[]);
+    const parts = row.slice(1).map((json) => JSON.parse(json) as unknown[]);
     yield edgeChunk(parts, rids, rids[0], labels, weightPath);
     for (const r of rids) if (r > last) last = r;
   }
