@@ -4,8 +4,10 @@
  *  - edges10k:  10,000 edges between 1,000 existing nodes
  *  - update5k:  5,000 property updates to committed nodes (the staged-merge path)
  * The seed's figures were 0.45 s / 1.8 s / 2.6 s; targets <= 0.2 s / <= 1 s / <= 1 s.
- * Warm-up rounds (default 2) on separate ids run first, so the numbers show steady state rather
- * than the JVM's first-query compilation; the first warm-up round's times are returned too.
+ * Warm-up rounds (default 3) on separate ids run first, so the numbers show steady state (a user's
+ * server is warm) rather than the JVMs' first-query compilation (server and driver); then
+ * `measuredRounds` (default 5) rounds are timed and each figure is their median (wall and server
+ * CPU separately), with every round's figures kept beside it. The first warm-up round is returned too.
  *
  * Run: `node scripts/neo4j/bench.mjs` (starts its own server) or call benchNeo4j(uri, user, password).
  */
@@ -21,12 +23,17 @@ export interface Timing {
   serverCpuSeconds?: number;
 }
 
-export interface Neo4jBenchResult {
-  serverVersion: string;
+interface RoundResult {
   nodes1k: Timing;
   edges10k: Timing;
   update5k: Timing;
-  warmup: { nodes1k: Timing; edges10k: Timing; update5k: Timing };
+}
+
+export interface Neo4jBenchResult extends RoundResult {
+  serverVersion: string;
+  /** Every measured round (the figures above are their medians). */
+  rounds: RoundResult[];
+  warmup: RoundResult;
 }
 
 /** utime+stime of a process from /proc (Linux), in seconds; undefined elsewhere. */
@@ -67,7 +74,7 @@ async function importOnce(store: Neo4jStore, batch: { nodes?: NodeRecord[]; edge
   await w.commit({ missingEndpoints: 'skip' });
 }
 
-async function round(store: Neo4jStore, prefix: string, serverPid?: number): Promise<{ nodes1k: Timing; edges10k: Timing; update5k: Timing }> {
+async function round(store: Neo4jStore, prefix: string, serverPid?: number): Promise<RoundResult> {
   const timed = timer(serverPid);
   const small = generatedGraph(`${prefix}a`, 1000, 10_000);
   const nodes1k = await timed(() => importOnce(store, { nodes: small.nodes }));
@@ -80,16 +87,43 @@ async function round(store: Neo4jStore, prefix: string, serverPid?: number): Pro
 }
 
 /** `serverPid`: the server's process id on this machine, to report its CPU time per phase. */
-export async function benchNeo4j(uri: string, user: string, password: string, opts: { serverPid?: number; warmupRounds?: number } = {}): Promise<Neo4jBenchResult> {
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : round3((s[s.length / 2 - 1] + s[s.length / 2]) / 2);
+}
+
+function medianTiming(ts: Timing[]): Timing {
+  const server = ts.map((t) => t.serverCpuSeconds).filter((x): x is number => x !== undefined);
+  return {
+    seconds: median(ts.map((t) => t.seconds)),
+    clientCpuSeconds: median(ts.map((t) => t.clientCpuSeconds)),
+    serverCpuSeconds: server.length === ts.length ? median(server) : undefined,
+  };
+}
+
+export async function benchNeo4j(
+  uri: string,
+  user: string,
+  password: string,
+  opts: { serverPid?: number; warmupRounds?: number; measuredRounds?: number } = {},
+): Promise<Neo4jBenchResult> {
   const store = await Neo4jStore.connect({ uri, user, password });
   try {
     // Schema first, outside the timings (a real workspace creates it once).
     await (await store.beginImport({ files: [] })).rollback();
     const stamp = Date.now().toString(36);
     const warmup = await round(store, `w0${stamp}`, opts.serverPid);
-    for (let i = 1; i < (opts.warmupRounds ?? 2); i++) await round(store, `w${i}${stamp}`, opts.serverPid);
-    const result = await round(store, `m${stamp}`, opts.serverPid);
-    return { serverVersion: store.serverVersion, ...result, warmup };
+    for (let i = 1; i < (opts.warmupRounds ?? 3); i++) await round(store, `w${i}${stamp}`, opts.serverPid);
+    const rounds: RoundResult[] = [];
+    for (let i = 0; i < Math.max(1, opts.measuredRounds ?? 5); i++) rounds.push(await round(store, `m${i}${stamp}`, opts.serverPid));
+    return {
+      serverVersion: store.serverVersion,
+      nodes1k: medianTiming(rounds.map((r) => r.nodes1k)),
+      edges10k: medianTiming(rounds.map((r) => r.edges10k)),
+      update5k: medianTiming(rounds.map((r) => r.update5k)),
+      rounds,
+      warmup,
+    };
   } finally {
     await store.close();
   }

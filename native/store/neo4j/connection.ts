@@ -4,7 +4,7 @@
  * (NEO4J_UNAVAILABLE / NEO4J_AUTH / NEO4J_VERSION / STORE_ERROR).
  * Credentials are handed to the driver and never put in a message, a log line or an error detail.
  */
-import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { WorkbenchError } from '../../../electron/common/errors';
 
 export interface Neo4jConnectOptions {
@@ -30,6 +30,7 @@ const SCHEMA = [
   'CREATE INDEX kgw_node_import IF NOT EXISTS FOR (n:Node) ON (n._import)',
   'CREATE INDEX kgw_edge_stage IF NOT EXISTS FOR (s:KgwEdgeStage) ON (s._import)',
   'CREATE INDEX kgw_node_stage IF NOT EXISTS FOR (s:KgwStaged) ON (s._import)',
+  'CREATE INDEX kgw_touch IF NOT EXISTS FOR (t:KgwTouch) ON (t._import)',
   'CREATE CONSTRAINT kgw_import_id IF NOT EXISTS FOR (i:KgwImport) REQUIRE i.id IS UNIQUE',
   `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Node) ON EACH [n.name, n.id]`,
 ];
@@ -123,6 +124,24 @@ export class Neo4jConnection {
     const t0 = trace ? performance.now() : 0;
     try {
       return await session.executeWrite((tx) => tx.run<R>(cypher, params));
+    } catch (err) {
+      throw mapNeo4jError(err, doing);
+    } finally {
+      if (trace) console.error(`[neo4j] ${doing}: ${(performance.now() - t0).toFixed(1)} ms`);
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Runs several queries in ONE explicit write transaction (one commit instead of one per query;
+   * queries issued without awaiting in between are pipelined by the driver). `work` may be re-run
+   * by the driver on a transient error, so it must not change caller state; return what it found.
+   */
+  async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>, doing: string): Promise<T> {
+    const session = this.driver.session({ database: this.database });
+    const t0 = trace ? performance.now() : 0;
+    try {
+      return await session.executeWrite(work);
     } catch (err) {
       throw mapNeo4jError(err, doing);
     } finally {

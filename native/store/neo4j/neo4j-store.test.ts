@@ -27,7 +27,8 @@ describe.skipIf(skipReason !== null)(skipReason ?? 'Neo4jStore on a real Neo4j 5
                   CALL { MATCH (s:KgwEdgeStage) RETURN count(s) AS b }
                   CALL { MATCH (n:Node) WHERE n._touched IS NOT NULL RETURN count(n) AS d }
                   CALL { MATCH (i:KgwImport) WHERE i.state <> 'committed' RETURN count(i) AS e }
-                  RETURN a + b + d + e AS c`);
+                  CALL { MATCH (t:KgwTouch) RETURN count(t) AS f }
+                  RETURN a + b + d + e + f AS c`);
   }
 
   beforeAll(async () => {

@@ -1,8 +1,8 @@
 /**
  * Neo4j store scenarios (`npm run bench -- neo4j`) against a real Neo4j 5.26 started here
  * (startNeo4j, the same server the tests use; tmpfs store). The three insert rows come from ONE
- * run of benchNeo4j (warm-up rounds first, then the measured round), so the JVM is warm and the
- * server is started once. The 3-hop row imports a 100K-node / 300K-edge random graph and times
+ * run of benchNeo4j (warm-up rounds first, then five measured rounds whose median is the figure),
+ * so both JVMs (server, driver) are warm and the server is started once. The 3-hop row imports a 100K-node / 300K-edge random graph and times
  * k-hop queries from several start nodes. Every row reports client and server CPU time beside the
  * wall time: on a shared 2-core machine the wall time alone says little.
  */
@@ -50,10 +50,11 @@ function cpuSeconds(pid: number): number {
 
 async function insertRow(pick: (r: Neo4jBenchResult) => Timing, which: string): Promise<ScenarioResult> {
   const s = await theServer();
-  inserts ??= benchNeo4j(s.uri, s.user, s.password, { serverPid: s.pid, warmupRounds: 2 });
+  inserts ??= benchNeo4j(s.uri, s.user, s.password, { serverPid: s.pid, warmupRounds: 3, measuredRounds: 5 });
   const r = await inserts;
   const t = pick(r);
   const cold = pick(r.warmup as Neo4jBenchResult);
+  const walls = r.rounds.map((x) => pick(x as Neo4jBenchResult).seconds * 1000).sort((a, b) => a - b);
   const rss = peakRssMB(s.pid);
   return {
     ms: t.seconds * 1000,
@@ -61,6 +62,9 @@ async function insertRow(pick: (r: Neo4jBenchResult) => Timing, which: string): 
     extra: {
       clientCpuMs: Math.round(t.clientCpuSeconds * 1000),
       serverCpuMs: t.serverCpuSeconds !== undefined ? Math.round(t.serverCpuSeconds * 1000) : 'n/a',
+      medianOf: walls.length,
+      minMs: Math.round(walls[0]),
+      maxMs: Math.round(walls[walls.length - 1]),
       firstRoundMs: Math.round(cold.seconds * 1000),
       server: `Neo4j ${r.serverVersion}`,
       load1m: os.loadavg()[0].toFixed(1),
