@@ -5,6 +5,7 @@
  */
 import type { EdgeRecord, NodeRecord, Props } from '../../electron/common/model';
 import type { ImportOptions } from '../../electron/common/protocol/import';
+import type { FlatBatch } from './flat-rows';
 
 export interface ParseWarning {
   code: string;
@@ -35,6 +36,11 @@ export interface ParseBatch {
   warnings?: ParseWarning[];
   /** Bytes of this file consumed so far (for progress by bytes). */
   bytesRead: number;
+  /**
+   * The records as columns (flat-rows.ts), set by a parser thread asked to flatten for a store
+   * that takes them; `nodes`, `edges` and `annotations` are then empty.
+   */
+  flat?: FlatBatch;
 }
 
 export interface ParserInput {

@@ -23,6 +23,7 @@ import { fromErrorShape, toErrorShape, WorkbenchError, type WorkbenchErrorShape 
 import type { ImportOptions } from '../../electron/common/protocol/import';
 import type { ParseBatch } from './format';
 import { formatHandlers } from './registry';
+import { flattenBatch } from './flat-rows';
 
 const CSV_FORMATS = new Set(['csv', 'neo4j-csv', 'autoschemakg-csv', 'triples', 'names']);
 
@@ -37,6 +38,8 @@ interface ParseJob {
   displayName: string;
   size: number;
   options: ImportOptions;
+  /** Post batches as columns (flat-rows.ts) for a store writer that takes them. */
+  flat?: boolean;
 }
 
 type FromParser =
@@ -102,7 +105,14 @@ export function runParseThreadIfAsked(): boolean {
         while (credits <= 0) await new Promise<void>((resolve) => (waiting = resolve));
         waiting = undefined;
         credits--;
-        port.postMessage({ t: 'batch', batch } satisfies FromParser);
+        if (job.flat) {
+          const flat = flattenBatch(batch);
+          const out: ParseBatch = { nodes: [], edges: [], warnings: batch.warnings, bytesRead: batch.bytesRead, flat };
+          const transfer = [flat.nodes.line.buffer, flat.edges.line.buffer] as ArrayBuffer[];
+          port.postMessage({ t: 'batch', batch: out } satisfies FromParser, transfer);
+        } else {
+          port.postMessage({ t: 'batch', batch } satisfies FromParser);
+        }
       }
       port.postMessage({ t: 'done' } satisfies FromParser);
     } catch (err) {

@@ -11,6 +11,7 @@ import type { ParseBatch, ParseWarning } from './format';
 import type { GraphStore, ImportWriter } from '../store/graph-store';
 import { detectFormat, orderByRole, readHead } from './registry';
 import { parseInThread, THREAD_MIN_BYTES } from './parse-thread';
+import { isFlatWriter } from './flat-rows';
 
 export interface ImportSource {
   path: string;
@@ -99,6 +100,8 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
   const started = performance.now();
   const cpuStart = process.cpuUsage();
   const writer: ImportWriter = await store.beginImport({ files: ordered.map((f) => f.name) });
+  // A store that takes columns gets them from parser threads (flattened on the parser's core).
+  const flatWriter = isFlatWriter(writer) ? writer : undefined;
   const fileResults: ImportResult['files'] = [];
   let bytesDone = 0;
   let openParser: AsyncIterator<ParseBatch> | undefined;
@@ -109,7 +112,7 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
       let edges = 0;
       const threaded = args.parseThreadEntry !== undefined && file.size >= (args.parseThreadMinBytes ?? THREAD_MIN_BYTES);
       const it = threaded
-        ? parseInThread(args.parseThreadEntry!, { format: file.handler.format, path: file.path, displayName: file.name, size: file.size, options })
+        ? parseInThread(args.parseThreadEntry!, { format: file.handler.format, path: file.path, displayName: file.name, size: file.size, options, flat: flatWriter !== undefined })
         : file.handler.parse({ path: file.path, displayName: file.name, size: file.size, options, signal: signal ?? new AbortController().signal })[Symbol.asyncIterator]();
       openParser = it;
       for (;;) {
@@ -121,12 +124,15 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
         const batch = next.value;
         checkCancelled(signal);
         t = performance.now();
-        await writer.write(batch, file.name);
-        addStage('write', performance.now() - t, batch.nodes.length + batch.edges.length);
-        nodes += batch.nodes.length;
-        edges += batch.edges.length;
-        args.onCount?.('entities', batch.nodes.length);
-        args.onCount?.('edges', batch.edges.length);
+        if (batch.flat) flatWriter!.writeFlat(batch.flat, file.name);
+        else await writer.write(batch, file.name);
+        const batchNodes = batch.flat ? batch.flat.nodes.id.length : batch.nodes.length;
+        const batchEdges = batch.flat ? batch.flat.edges.source.length : batch.edges.length;
+        addStage('write', performance.now() - t, batchNodes + batchEdges);
+        nodes += batchNodes;
+        edges += batchEdges;
+        args.onCount?.('entities', batchNodes);
+        args.onCount?.('edges', batchEdges);
         for (const w of batch.warnings ?? []) warnings.add({ ...w, file: w.file ?? file.name }, w.count ?? 1);
         const done = bytesDone + batch.bytesRead;
         const elapsed = performance.now() - started;
