@@ -2,6 +2,8 @@
  * The graph worker: multi-hop queries on the workspace's adjacency, held here in typed arrays (CSR
  * both ways) and loaded from SQLite once per workspace, again lazily after an import. The host
  * never traverses; it forwards these calls and gets back answers with string ids.
+ * A workspace stored in Neo4j loads nothing: its queries are answered server side in Cypher
+ * (native/store/neo4j/protocol-queries.ts), same params and result shapes.
  */
 import { methods, type WorkerContext } from '../../electron/common/protocol';
 import { WorkbenchError } from '../../electron/common/errors';
@@ -11,12 +13,15 @@ import { GraphCache } from '../query/graph-cache';
 import type { WorkspaceGraph } from '../query/workspace-graph';
 import { runKHop, runPath, runPaths, runPpr } from '../query/run-queries';
 import { runSpread } from '../query/spread';
+import { neo4jGraphStatus, neo4jKHop, neo4jPath, neo4jPaths, neo4jPpr } from '../store/neo4j/protocol-queries';
+import type { Neo4jStore } from '../store/neo4j/neo4j-store';
+import { neo4jStoreFor } from './neo4j-stores';
 
 const cache = new GraphCache();
 
 function workspaceOf(ctx: WorkerContext): string {
   if (ctx.store === 'neo4j') {
-    throw new WorkbenchError('BAD_REQUEST', 'Multi-hop queries in the graph worker need a SQLite workspace; this one is stored in Neo4j.');
+    throw new WorkbenchError('BAD_REQUEST', 'This query needs the adjacency of a SQLite workspace; this one is stored in Neo4j.');
   }
   return storeFor(ctx).workspaceDir;
 }
@@ -31,14 +36,22 @@ function graphFor(call: CallContext, withProgress = false): Promise<WorkspaceGra
   });
 }
 
-/** A query handler: parse params, run on the loaded graph, count it for the profiler. */
-function query<M extends keyof typeof methods>(name: M, run: (g: WorkspaceGraph, params: never) => unknown): Handler {
+/**
+ * A query handler: parse params, run on the loaded graph (or, for a Neo4j workspace, in Cypher on
+ * the server via `onNeo4j`), count it for the profiler.
+ */
+function query<M extends keyof typeof methods>(
+  name: M,
+  run: (g: WorkspaceGraph, params: never) => unknown,
+  onNeo4j?: (store: Neo4jStore, params: never) => Promise<unknown>,
+): Handler {
   return async (raw, call) => {
     const params = methods[name].params.parse(raw);
-    const g = await graphFor(call);
+    const neo4j = call.ctx.store === 'neo4j' && onNeo4j ? await neo4jStoreFor(call.ctx.neo4j) : null;
+    const g = neo4j ? null : await graphFor(call);
     const t = performance.now();
     try {
-      return run(g, params as never);
+      return neo4j ? await onNeo4j!(neo4j, params as never) : run(g!, params as never);
     } finally {
       call.latency(performance.now() - t);
       call.count('queries', 1);
@@ -54,14 +67,15 @@ runWorker({
   },
   handlers: {
     'query.load': async (_p, call) => {
+      if (call.ctx.store === 'neo4j') return neo4jGraphStatus(await neo4jStoreFor(call.ctx.neo4j));
       await graphFor(call, true);
       return cache.status(workspaceOf(call.ctx));
     },
-    'query.status': (_p, call) => cache.status(workspaceOf(call.ctx)),
-    'query.khop': query('query.khop', runKHop),
-    'query.path': query('query.path', runPath),
-    'query.paths': query('query.paths', runPaths),
-    'query.ppr': query('query.ppr', runPpr),
+    'query.status': async (_p, call) => (call.ctx.store === 'neo4j' ? neo4jGraphStatus(await neo4jStoreFor(call.ctx.neo4j)) : cache.status(workspaceOf(call.ctx))),
+    'query.khop': query('query.khop', runKHop, neo4jKHop),
+    'query.path': query('query.path', runPath, neo4jPath),
+    'query.paths': query('query.paths', runPaths, neo4jPaths),
+    'query.ppr': query('query.ppr', runPpr, neo4jPpr),
     'query.spread': query('query.spread', runSpread),
   },
 });

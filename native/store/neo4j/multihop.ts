@@ -3,7 +3,7 @@
  *  - k-hop: breadth-first, one query per hop over the whole frontier, capped (supernode guard);
  *  - shortest path: Cypher's shortestPath() with the visibility filter on every relationship;
  *  - personalised PageRank: power iteration with restart to the seeds, one Cypher query per
- *    iteration spreading rank over visible relationships (undirected walk), pruned to the
+ *    iteration spreading rank over visible relationships (undirected walk by default), pruned to the
  *    `maxActive` strongest nodes so a supernode cannot blow up the working set.
  */
 import type { Node as DriverNode, Path } from 'neo4j-driver';
@@ -38,7 +38,7 @@ function step(direction: Direction): string {
   return '(n)-[r]-(m)';
 }
 
-async function nodesByIds(conn: Neo4jConnection, ids: string[]): Promise<GraphNode[]> {
+export async function nodesByIds(conn: Neo4jConnection, ids: string[]): Promise<GraphNode[]> {
   if (ids.length === 0) return [];
   const res = await conn.read<{ n: DriverNode<number>; deg: number }>(
     `${VIS_PRELUDE} UNWIND $ids AS id MATCH (n:Node {id: id}) WHERE ${visible('n')} RETURN n, COUNT { (n)--() } AS deg`,
@@ -109,12 +109,28 @@ export async function shortestPath(conn: Neo4jConnection, a: string, b: string, 
   return { nodes, edges };
 }
 
-export async function personalizedPageRank(
+export interface PprOptions {
+  /** Restart probability (1 - damping); default 0.15. */
+  alpha?: number;
+  iterations?: number;
+  /** Working-set bound: only the strongest nodes are kept between iterations (default 5000). */
+  maxActive?: number;
+  /** Walk direction: 'both' (undirected, the default), 'out' or 'in'. */
+  direction?: Direction;
+  /** Only relationships of these (original) types are walked. */
+  edgeTypes?: string[] | null;
+}
+
+/**
+ * Power iteration with restart to the seeds, one Cypher query per iteration: each active node
+ * spreads its rank evenly over its visible neighbours (in the walk direction). Returns the rank
+ * of every node still active, how many iterations ran and the last L1 change.
+ */
+export async function pprScores(
   conn: Neo4jConnection,
   seeds: Array<string | { id: string; weight: number }>,
-  k: number,
-  opts: { alpha?: number; iterations?: number; maxActive?: number } = {},
-): Promise<PprHit[]> {
+  opts: PprOptions = {},
+): Promise<{ rank: Map<string, number>; iterations: number; delta: number }> {
   const alpha = opts.alpha ?? 0.15; // restart probability
   const iterations = opts.iterations ?? 20;
   const maxActive = opts.maxActive ?? 5000;
@@ -126,22 +142,26 @@ export async function personalizedPageRank(
   const present = new Set((await nodesByIds(conn, [...weights.keys()])).map((n) => n.id));
   for (const id of [...weights.keys()]) if (!present.has(id)) weights.delete(id);
   const sum = [...weights.values()].reduce((a, b) => a + b, 0);
-  if (sum === 0) return [];
+  if (sum === 0) return { rank: new Map(), iterations: 0, delta: 0 };
   const restart = new Map([...weights].map(([id, w]) => [id, w / sum]));
+  const pattern = opts.direction === 'out' ? '(n)-[r]->(x)' : opts.direction === 'in' ? '(n)<-[r]-(x)' : '(n)-[r]-(x)';
 
   let rank = new Map(restart);
-  for (let it = 0; it < iterations; it++) {
+  let delta = 0;
+  let it = 0;
+  for (; it < iterations; it++) {
     const mass = [...rank].map(([id, p]) => ({ id, p }));
     const res = await conn.read<{ id: string; p: number }>(
       `${VIS_PRELUDE}
        UNWIND $mass AS m
        MATCH (n:Node {id: m.id})
-       OPTIONAL MATCH (n)-[r]-(x) WHERE ${visible('r')} AND ${visible('x')}
+       OPTIONAL MATCH ${pattern} WHERE ${visible('r')} AND ${visible('x')}
+         AND ($edgeTypes IS NULL OR coalesce(r._type, type(r)) IN $edgeTypes)
        WITH m, collect(x.id) AS xs
        WHERE size(xs) > 0
        UNWIND xs AS xid
        RETURN xid AS id, sum(m.p / size(xs)) AS p`,
-      { mass }, 'ranking nodes');
+      { mass, edgeTypes: opts.edgeTypes ?? null }, 'ranking nodes');
     const next = new Map<string, number>();
     let spread = 0;
     for (const r of res.records) {
@@ -152,8 +172,26 @@ export async function personalizedPageRank(
     // Restart mass plus what dangling nodes (no visible edges) could not pass on: back to seeds.
     const back = 1 - spread;
     for (const [id, w] of restart) next.set(id, (next.get(id) ?? 0) + back * w);
-    rank = prune(next, maxActive);
+    const pruned = prune(next, maxActive);
+    delta = 0;
+    for (const [id, p] of pruned) delta += Math.abs(p - (rank.get(id) ?? 0));
+    for (const [id, p] of rank) if (!pruned.has(id)) delta += p;
+    rank = pruned;
+    if (delta < 1e-9) {
+      it++;
+      break;
+    }
   }
+  return { rank, iterations: it, delta };
+}
+
+export async function personalizedPageRank(
+  conn: Neo4jConnection,
+  seeds: Array<string | { id: string; weight: number }>,
+  k: number,
+  opts: PprOptions = {},
+): Promise<PprHit[]> {
+  const { rank } = await pprScores(conn, seeds, opts);
   const top = [...rank].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, Math.max(0, Math.trunc(k)));
   const nodes = new Map((await nodesByIds(conn, top.map(([id]) => id))).map((n) => [n.id, n]));
   return top.filter(([id]) => nodes.has(id)).map(([id, score]) => {
