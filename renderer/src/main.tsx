@@ -11,6 +11,7 @@ import { startSimilarity } from './features/similarity';
 import { startNeo4jSettings } from './features/neo4j';
 import { startExplore } from './features/explore';
 import { startQuery } from './features/query';
+import { startModels } from './features/models';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -22,6 +23,7 @@ try {
   startNeo4jSettings(client);
   startExplore(client);
   startQuery(client);
+  startModels(client);
   const actions = createActions(client, appStore);
   root.render(
     <StrictMode>

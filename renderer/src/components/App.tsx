@@ -9,6 +9,7 @@ import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { Toasts } from './Toasts';
 import { ProfilerPanel } from '../features/profiler';
 import { Neo4jSettingsDialog } from '../features/neo4j';
+import { ModelsPanel } from '../features/models';
 
 export function App() {
   const actions = useActions();
@@ -44,6 +45,7 @@ export function App() {
       )}
       <ProfilerPanel />
       <Neo4jSettingsDialog />
+      <ModelsPanel />
       <ShortcutsOverlay />
       <Toasts />
     </>

@@ -11,6 +11,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ['Ctrl+Shift+Z', 'Redo a view change'],
   ['P', 'Open or close the profiler'],
   ['Q', 'Open or close the query panel'],
+  ['M', 'Open or close the model manager'],
   ['?', 'Show these shortcuts'],
   ...EXPLORE_SHORTCUTS,
 ];

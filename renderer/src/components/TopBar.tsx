@@ -7,6 +7,7 @@ import { ProfilerButton } from '../features/profiler';
 import { SemanticSearch } from '../features/similarity';
 import { Neo4jButton } from '../features/neo4j';
 import { QueryButton } from '../features/query';
+import { ModelsButton } from '../features/models';
 
 const OVERVIEW_SIZES = [100, 300, 1000, 5000, 20000];
 
@@ -65,6 +66,7 @@ export function TopBar() {
         </div>
         <QueryButton />
         <Neo4jButton />
+        <ModelsButton />
         <ProfilerButton />
         <ThemeToggle />
         <button className="icon" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" onClick={() => setShortcutsOpen(true)}>
