@@ -120,7 +120,7 @@ function compileVectorAddon(dir) {
     execFileSync(process.execPath, [gyp, 'rebuild', ...(nodedir ? [`--nodedir=${nodedir}`] : [])], { cwd: dir, stdio: 'pipe' });
   } catch (err) {
     process.stderr.write(`${err.stdout ?? ''}${err.stderr ?? ''}`);
-    throw new Error('building native/vector/addon failed (see the compiler output above)');
+    throw new Error('building native/vector/addon failed (see the compiler output above)', { cause: err });
   }
 }
 
