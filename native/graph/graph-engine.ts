@@ -5,7 +5,7 @@
 import { Csr, type CsrInput, type CsrMemoryReport } from './csr';
 import { kHop, type KHopOptions, type KHopResult } from './k-hop';
 import { MinHeap } from './min-heap';
-import { personalizedPageRank, type PageRankOptions, type PageRankStats } from './pagerank';
+import { PageRankRun, personalizedPageRank, type PageRankOptions, type PageRankStats } from './pagerank';
 import { topK, type TopK } from './top-k';
 import { TraversalScratch } from './scratch';
 import { shortestPath, type GraphPath, type PathOptions } from './shortest-path';
@@ -40,6 +40,11 @@ export class GraphEngine {
 
   personalizedPageRank(seeds: Map<number, number> | ArrayLike<number>, opts?: PageRankOptions, stats?: PageRankStats): Float64Array {
     return personalizedPageRank(this.csr, seeds, opts, stats);
+  }
+
+  /** The same PageRank, one iteration per step() (for callers that yield or cancel in between). */
+  pageRankRun(seeds: Map<number, number> | ArrayLike<number>, opts?: PageRankOptions): PageRankRun {
+    return new PageRankRun(this.csr, seeds, opts);
   }
 
   topK(scores: ArrayLike<number>, k: number, exclude?: Iterable<number> | null): TopK {

@@ -134,6 +134,28 @@ describe('personalizedPageRank', () => {
     }
   });
 
+  it('steps one iteration at a time to the same scores, and stops on the tolerance with iterations as the most', () => {
+    for (const precision of ['float32', 'float64'] as const) {
+      const run = engine.pageRankRun(seeds, { direction: 'both', iterations: 40, precision });
+      const deltas: number[] = [];
+      while (!run.done) {
+        run.step();
+        deltas.push(run.delta);
+      }
+      expect(run.iterations).toBe(40);
+      expect([...run.scores]).toEqual([...engine.personalizedPageRank(seeds, { direction: 'both', iterations: 40, precision })]);
+      // The L1 change shrinks by about the damping factor per iteration.
+      expect(deltas[30]).toBeLessThan(deltas[10] * 0.85 ** 15);
+      const stats = { iterations: 0, delta: 0 };
+      const early = engine.personalizedPageRank(seeds, { direction: 'both', iterations: 500, tolerance: 1e-6, precision }, stats);
+      expect(stats.iterations).toBeLessThan(500);
+      expect(stats.delta).toBeLessThan(1e-6);
+      const exact = exactSolve(walkMatrix(g.src, g.dst, g.etype, n, 'both', p), p, 0.85);
+      // What is left after a change below tol is at most tol * d / (1 - d) in L1.
+      expect(early.reduce((sum, x, v) => sum + Math.abs(x - exact[v]), 0)).toBeLessThan((1e-6 * 0.85) / 0.15 + 1e-6);
+    }
+  });
+
   it('refuses seeds without positive weight and bad damping', () => {
     expect(() => engine.personalizedPageRank(new Map([[1, 0]]))).toThrow(/positive weight/);
     expect(() => engine.personalizedPageRank([1], { damping: 1 })).toThrow(/damping/);

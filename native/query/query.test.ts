@@ -11,8 +11,9 @@ import { SqliteStore } from '../store/sqlite/sqlite-store';
 import { runImport, sourceFromPath } from '../ingest/run-import';
 import { GraphCache } from './graph-cache';
 import type { WorkspaceGraph } from './workspace-graph';
-import { runKHop, runPath, runPaths, runPpr } from './run-queries';
-import { KHopParamsSchema, PathParamsSchema, PathsParamsSchema, PprParamsSchema } from '../../electron/common/protocol/query';
+import { runKHop, runPath, runPaths, runPpr, runPprAsync } from './run-queries';
+import { runSpreadAsync } from './spread';
+import { KHopParamsSchema, PathParamsSchema, PathsParamsSchema, PprParamsSchema, SpreadParamsSchema } from '../../electron/common/protocol/query';
 import { bfsReference, dijkstraReference, pagerankReference, readGraph, type StoredGraph } from './reference.test-util';
 
 const DATA = path.resolve(__dirname, '../../../shared/datasets');
@@ -186,7 +187,7 @@ describe('GEXF (Gephi Java classes) in a SQLite workspace', () => {
   it('personalised PageRank equals dense power iteration run to convergence', () => {
     const seeds = ref.sampleIds(2, 8);
     for (const direction of ['out', 'both'] as const) {
-      const r = runPpr(g, PprParamsSchema.parse({ seeds, k: 30, iterations: 200, direction }));
+      const r = runPpr(g, PprParamsSchema.parse({ seeds, k: 30, iterations: 200, tolerance: 0, direction }));
       const exact = pagerankReference(ref, seeds, 0.85, direction);
       const expectedTop = [...exact.entries()].sort((x, y) => y[1] - x[1]).slice(0, 30);
       for (const n of r.nodes) expect(n.score).toBeCloseTo(exact.get(n.id)!, 9);
@@ -195,6 +196,41 @@ describe('GEXF (Gephi Java classes) in a SQLite workspace', () => {
       expect(r.seeds.map((s) => s.id).sort()).toEqual([...seeds].sort());
       expect(r.edges.every((e) => r.nodes.some((n) => n.id === e.source) || seeds.includes(e.source))).toBe(true);
     }
+  });
+
+  it('stops at the default tolerance before the iteration budget, close to the exact scores', () => {
+    const seeds = ref.sampleIds(2, 8);
+    const r = runPpr(g, PprParamsSchema.parse({ seeds, k: 30, iterations: 200, direction: 'both' }));
+    const exact = pagerankReference(ref, seeds, 0.85, 'both');
+    expect(r.iterations).toBeLessThan(200);
+    expect(r.delta).toBeLessThan(1e-9);
+    for (const n of r.nodes) expect(Math.abs(n.score - exact.get(n.id)!)).toBeLessThan(1e-8);
+  });
+
+  it('the worker form of PPR reports progress, equals the synchronous answer, and stops when cancelled', async () => {
+    const seeds = ref.sampleIds(2, 8);
+    const params = PprParamsSchema.parse({ seeds, k: 30, iterations: 60, tolerance: 0, direction: 'both' });
+    const progress: Array<[number, number]> = [];
+    const r = await runPprAsync(g, params, { yieldMs: 0, onProgress: (done, total) => progress.push([done, total]) });
+    const sync = runPpr(g, params);
+    expect(r.nodes).toEqual(sync.nodes);
+    expect(r.iterations).toBe(60);
+    expect(progress.slice(0, 3)).toEqual([[1, 60], [2, 60], [3, 60]]);
+    expect(progress.at(-1)).toEqual([60, 60]);
+
+    const abort = new AbortController();
+    let calls = 0;
+    const cancelled = runPprAsync(g, params, { yieldMs: 0, signal: abort.signal, onProgress: () => ++calls === 5 && abort.abort() });
+    await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(calls).toBe(5);
+
+    const spreadAbort = new AbortController();
+    const spread = runSpreadAsync(g, SpreadParamsSchema.parse({ seeds: seeds.map((id) => ({ id, score: 0.5 })), iterations: 60, tolerance: 0 }), {
+      yieldMs: 0,
+      signal: spreadAbort.signal,
+      onProgress: (done) => done === 2 && spreadAbort.abort(),
+    });
+    await expect(spread).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 });
 

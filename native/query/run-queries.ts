@@ -9,7 +9,8 @@ import type {
   PprParamsSchema, PprResult, QueryEdge,
 } from '../../electron/common/protocol/query';
 import { WorkbenchError } from '../../electron/common/errors';
-import type { PageRankStats } from '../graph/pagerank';
+import type { PageRankOptions, PageRankRun } from '../graph/pagerank';
+import { iterateAsync, iterateSync, type RunControl } from './iterate';
 import type { WorkspaceGraph } from './workspace-graph';
 
 export type KHopParams = z.output<typeof KHopParamsSchema>;
@@ -99,6 +100,20 @@ export function runPaths(g: WorkspaceGraph, p: PathsParams): PathsResult {
 
 export function runPpr(g: WorkspaceGraph, p: PprParams): PprResult {
   const t = performance.now();
+  const ppr = startPpr(g, p);
+  iterateSync(ppr.run);
+  return pprAnswer(g, p, ppr, t);
+}
+
+/** runPpr for the graph worker: yields between iterations, honours `signal`, reports progress. */
+export async function runPprAsync(g: WorkspaceGraph, p: PprParams, ctl: RunControl): Promise<PprResult> {
+  const t = performance.now();
+  const ppr = startPpr(g, p);
+  await iterateAsync(ppr.run, ctl);
+  return pprAnswer(g, p, ppr, t);
+}
+
+function startPpr(g: WorkspaceGraph, p: PprParams): { run: PageRankRun; seedMap: Map<number, number> } {
   if (p.weights && p.weights.length !== p.seeds.length) {
     throw new WorkbenchError('BAD_REQUEST', `There are ${p.weights.length} seed weights for ${p.seeds.length} seeds.`, {
       value: String(p.weights.length),
@@ -110,8 +125,17 @@ export function runPpr(g: WorkspaceGraph, p: PprParams): PprResult {
     const v = g.indexOf(id, 'seed');
     seedMap.set(v, (seedMap.get(v) ?? 0) + (p.weights ? p.weights[i] : 1));
   });
-  const stats: PageRankStats = { iterations: 0, delta: 0 };
-  const scores = g.engine.personalizedPageRank(seedMap, { damping: p.damping, iterations: p.iterations, direction: p.direction, edgeTypes: g.edgeTypeSet(p.edgeTypes) }, stats);
+  const run = g.engine.pageRankRun(seedMap, pprOptions(g, p));
+  return { run, seedMap };
+}
+
+/** Engine options from the API's PPR parameters (shared with the spread step of retrieval). */
+export function pprOptions(g: WorkspaceGraph, p: Pick<PprParams, 'damping' | 'iterations' | 'direction' | 'edgeTypes' | 'tolerance'>): PageRankOptions {
+  return { damping: p.damping, iterations: p.iterations, tolerance: p.tolerance, direction: p.direction, edgeTypes: g.edgeTypeSet(p.edgeTypes) };
+}
+
+function pprAnswer(g: WorkspaceGraph, p: PprParams, { run, seedMap }: { run: PageRankRun; seedMap: Map<number, number> }, t: number): PprResult {
+  const scores = run.scores;
   const top = g.engine.topK(scores, p.k, p.excludeSeeds ? seedMap.keys() : null);
   const seedIdx = Uint32Array.from(seedMap.keys());
   const all = unique([...seedIdx, ...top.nodes]);
@@ -119,8 +143,8 @@ export function runPpr(g: WorkspaceGraph, p: PprParams): PprResult {
     seeds: g.describeNodes(seedIdx).map((info, i) => ({ ...info, score: scores[seedIdx[i]] })),
     nodes: g.describeNodes(top.nodes).map((info, i) => ({ ...info, score: top.scores[i] })),
     edges: edgesAmong(g, all),
-    iterations: stats.iterations,
-    delta: stats.delta,
+    iterations: run.iterations,
+    delta: run.delta,
     ms: performance.now() - t,
   };
 }

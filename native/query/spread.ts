@@ -7,9 +7,10 @@
  */
 import type { z } from 'zod';
 import type { SpreadParamsSchema, SpreadResult } from '../../electron/common/protocol/query';
-import type { PageRankStats } from '../graph/pagerank';
+import type { PageRankRun } from '../graph/pagerank';
 import type { WorkspaceGraph } from './workspace-graph';
-import { edgesAmong, unique } from './run-queries';
+import { edgesAmong, pprOptions, unique } from './run-queries';
+import { iterateAsync, iterateSync, type RunControl } from './iterate';
 
 export type SpreadParams = z.output<typeof SpreadParamsSchema>;
 
@@ -18,7 +19,20 @@ const PASSAGES_PER_ANSWER = 5;
 
 export function runSpread(g: WorkspaceGraph, p: SpreadParams): SpreadResult {
   const t = performance.now();
-  const csr = g.loaded.csr;
+  const { run, seedMap } = startSpread(g, p);
+  iterateSync(run);
+  return spreadAnswer(g, p, run, seedMap, t);
+}
+
+/** runSpread for the graph worker: yields between iterations, honours `signal`, reports progress. */
+export async function runSpreadAsync(g: WorkspaceGraph, p: SpreadParams, ctl: RunControl): Promise<SpreadResult> {
+  const t = performance.now();
+  const { run, seedMap } = startSpread(g, p);
+  await iterateAsync(run, ctl);
+  return spreadAnswer(g, p, run, seedMap, t);
+}
+
+function startSpread(g: WorkspaceGraph, p: SpreadParams): { run: PageRankRun; seedMap: Map<number, number> } {
   const seedMap = new Map<number, number>();
   for (const s of p.seeds) {
     const v = g.indexOf(s.id, 'seed');
@@ -27,13 +41,12 @@ export function runSpread(g: WorkspaceGraph, p: SpreadParams): SpreadResult {
   // Cosine scores can be 0 or negative; such seeds still count, with a small weight.
   const floor = 1e-3;
   for (const [v, w] of seedMap) seedMap.set(v, Math.max(w, floor));
+  return { run: g.engine.pageRankRun(seedMap, pprOptions(g, p)), seedMap };
+}
 
-  const stats: PageRankStats = { iterations: 0, delta: 0 };
-  const scores = g.engine.personalizedPageRank(
-    seedMap,
-    { damping: p.damping, iterations: p.iterations, direction: p.direction, edgeTypes: g.edgeTypeSet(p.edgeTypes) },
-    stats,
-  );
+function spreadAnswer(g: WorkspaceGraph, p: SpreadParams, run: PageRankRun, seedMap: Map<number, number>, t: number): SpreadResult {
+  const csr = g.loaded.csr;
+  const scores = run.scores;
   const spread = g.engine.topK(scores, p.k);
 
   const isPassage = g.passageMask();
@@ -97,7 +110,7 @@ export function runSpread(g: WorkspaceGraph, p: SpreadParams): SpreadResult {
       linked: (linked.get(v) ?? []).map((u) => infoOf.get(u)!.id),
     })),
     edges: edgesAmong(g, all),
-    iterations: stats.iterations,
+    iterations: run.iterations,
     ms: performance.now() - t,
   };
 }

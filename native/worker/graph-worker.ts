@@ -11,8 +11,9 @@ import { runWorker, type CallContext, type Handler } from './runtime';
 import { storeFor, dropStore } from './workspace-cache';
 import { GraphCache } from '../query/graph-cache';
 import type { WorkspaceGraph } from '../query/workspace-graph';
-import { runKHop, runPath, runPaths, runPpr } from '../query/run-queries';
-import { runSpread } from '../query/spread';
+import { runKHop, runPath, runPaths, runPprAsync } from '../query/run-queries';
+import { runSpreadAsync } from '../query/spread';
+import type { RunControl } from '../query/iterate';
 import { neo4jGraphStatus, neo4jKHop, neo4jPath, neo4jPaths, neo4jPpr } from '../store/neo4j/protocol-queries';
 import type { Neo4jStore } from '../store/neo4j/neo4j-store';
 import { neo4jStoreFor } from './neo4j-stores';
@@ -38,11 +39,12 @@ function graphFor(call: CallContext, withProgress = false): Promise<WorkspaceGra
 
 /**
  * A query handler: parse params, run on the loaded graph (or, for a Neo4j workspace, in Cypher on
- * the server via `onNeo4j`), count it for the profiler.
+ * the server via `onNeo4j`), count it for the profiler. PageRank runs get the call's cancel signal
+ * and a progress callback: they yield between iterations.
  */
 function query<M extends keyof typeof methods>(
   name: M,
-  run: (g: WorkspaceGraph, params: never) => unknown,
+  run: (g: WorkspaceGraph, params: never, ctl: RunControl) => unknown,
   onNeo4j?: (store: Neo4jStore, params: never) => Promise<unknown>,
 ): Handler {
   return async (raw, call) => {
@@ -50,8 +52,12 @@ function query<M extends keyof typeof methods>(
     const neo4j = call.ctx.store === 'neo4j' && onNeo4j ? await neo4jStoreFor(call.ctx.neo4j) : null;
     const g = neo4j ? null : await graphFor(call);
     const t = performance.now();
+    const ctl: RunControl = {
+      signal: call.signal,
+      onProgress: (done, total) => call.progress({ stage: 'pagerank', done, total, unit: 'iterations' }),
+    };
     try {
-      return neo4j ? await onNeo4j!(neo4j, params as never) : run(g!, params as never);
+      return neo4j ? await onNeo4j!(neo4j, params as never) : await run(g!, params as never, ctl);
     } finally {
       call.latency(performance.now() - t);
       call.count('queries', 1);
@@ -75,7 +81,7 @@ runWorker({
     'query.khop': query('query.khop', runKHop, neo4jKHop),
     'query.path': query('query.path', runPath, neo4jPath),
     'query.paths': query('query.paths', runPaths, neo4jPaths),
-    'query.ppr': query('query.ppr', runPpr, neo4jPpr),
-    'query.spread': query('query.spread', runSpread),
+    'query.ppr': query('query.ppr', runPprAsync, neo4jPpr),
+    'query.spread': query('query.spread', runSpreadAsync),
   },
 });

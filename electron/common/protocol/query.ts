@@ -119,7 +119,10 @@ export type PathsResult = z.infer<typeof PathsResultSchema>;
 const PprOptions = {
   k: Cap(10_000).default(20),
   damping: z.number().min(0).lt(1).default(0.85),
+  /** The most iterations run. */
   iterations: z.number().int().min(1).max(200).default(20),
+  /** Stops before `iterations` once one iteration changes the scores by less than this (L1). */
+  tolerance: z.number().min(0).max(1).default(1e-9),
   direction: QueryDirectionSchema.default('both'),
   edgeTypes: TypeNames,
 };
