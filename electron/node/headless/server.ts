@@ -22,6 +22,8 @@ export interface HeadlessOptions {
   allow?: string[];
   token?: string;
   maxUploadBytes?: number;
+  /** Store of workspaces not switched either way yet (`--store neo4j`: the NEO4J_* server). */
+  defaultStore?: 'sqlite' | 'neo4j';
 }
 
 export interface HeadlessServer {
@@ -54,6 +56,7 @@ export async function startHeadless(opts: HeadlessOptions): Promise<HeadlessServ
     allowedRoots: opts.allow,
     uploadDir,
     processName: 'host',
+    defaultStore: opts.defaultStore,
   });
   const maxUpload = opts.maxUploadBytes ?? 8 * 2 ** 30;
   const bindHost = opts.host ?? '127.0.0.1';

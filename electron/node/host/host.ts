@@ -30,6 +30,8 @@ export interface HostOptions {
   allowedRoots?: string[];
   uploadDir?: string;
   processName?: string;
+  /** Store of a workspace folder that has no store marker yet (headless `--store neo4j`). */
+  defaultStore?: 'sqlite' | 'neo4j';
 }
 
 export class Host {

@@ -129,18 +129,19 @@ async function test(ctx: Neo4jContext): Promise<Neo4jTestResult> {
 
 const markerOf = (dir: string) => path.join(dir, 'store.json');
 
-/** 'neo4j' when the workspace folder was switched to Neo4j, else 'sqlite'. */
-export function workspaceStoreChoice(dir: string): 'sqlite' | 'neo4j' {
+/** The store the workspace folder was switched to; `fallback` (default 'sqlite') when it never was. */
+export function workspaceStoreChoice(dir: string, fallback: 'sqlite' | 'neo4j' = 'sqlite'): 'sqlite' | 'neo4j' {
   try {
-    return (JSON.parse(fs.readFileSync(markerOf(dir), 'utf8')) as { store?: string }).store === 'neo4j' ? 'neo4j' : 'sqlite';
+    const store = (JSON.parse(fs.readFileSync(markerOf(dir), 'utf8')) as { store?: string }).store;
+    return store === 'neo4j' || store === 'sqlite' ? store : fallback;
   } catch {
-    return 'sqlite';
+    return fallback;
   }
 }
 
+/** SQLite is marked too, so switching back sticks when the host defaults to Neo4j (`--store neo4j`). */
 function markWorkspace(dir: string, store: 'sqlite' | 'neo4j'): void {
-  if (store === 'sqlite') fs.rmSync(markerOf(dir), { force: true });
-  else fs.writeFileSync(markerOf(dir), JSON.stringify({ store }, null, 2));
+  fs.writeFileSync(markerOf(dir), JSON.stringify({ store }, null, 2));
 }
 
 /** The Neo4j part of the worker context (undefined for SQLite workspaces). */

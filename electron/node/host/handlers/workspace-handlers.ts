@@ -17,7 +17,7 @@ export async function openWorkspace(host: Host, requested?: string, name?: strin
   const dir = requested ? path.resolve(requested) : path.join(host.opts.dataDir, 'workspaces', `workspace-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   host.checkPath(dir, 'workspace folder');
   fs.mkdirSync(dir, { recursive: true });
-  const info = await withCounts(host, { path: dir, name: name ?? path.basename(dir), store: workspaceStoreChoice(dir), nodes: 0, edges: 0 });
+  const info = await withCounts(host, { path: dir, name: name ?? path.basename(dir), store: workspaceStoreChoice(dir, host.opts.defaultStore), nodes: 0, edges: 0 });
   host.setWorkspace(info);
   host.settings.rememberWorkspace(dir, info.name);
   return info;
