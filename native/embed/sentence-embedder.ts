@@ -23,6 +23,8 @@ export interface EmbedderOptions {
   maxBatchTokens?: number;
   /** Word pieces kept per text, special tokens included (sentence-transformers uses 256). */
   maxTokens?: number;
+  /** Default: 'basic' for a graph with int8 GEMMs (level 'all' fuses them into kernels measured
+   *  10-15% more CPU here, README.md), 'all' otherwise. */
   graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
   executionMode?: 'sequential' | 'parallel';
   /** onnxruntime's CPU memory arena (default on: batches of varying shape reuse its blocks). */
@@ -92,7 +94,7 @@ export class SentenceEmbedder {
         interOpNumThreads: 1,
         executionMode: options.executionMode ?? 'sequential',
         enableCpuMemArena: options.memArena ?? true,
-        graphOptimizationLevel: options.graphOptimizationLevel ?? 'all',
+        graphOptimizationLevel: options.graphOptimizationLevel ?? (int8.rewritten ? 'basic' : 'all'),
         extra: { session: { intra_op: { allow_spinning: options.allowSpinning ? '1' : '0' } } },
       });
     } catch (err) {

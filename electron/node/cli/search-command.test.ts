@@ -38,7 +38,7 @@ describe('kgw embed / search / similar', () => {
     expect(first.code, first.stderr).toBe(0);
     const out = JSON.parse(first.stdout);
     expect(out).toMatchObject({ embedded: 3382, nodes: 3382, cancelled: false, dim: 384 });
-    expect(out.modelId).toMatch(/^all-MiniLM-L6-v2@[0-9a-f]{12}$/);
+    expect(out.modelId).toMatch(/^all-MiniLM-L6-v2@[0-9a-f]{12}\+q8act$/); // int8 GEMMs by default (native/embed/README.md)
     const second = JSON.parse(kgw('embed', '--workspace', ws, '--json').stdout);
     expect(second).toMatchObject({ embedded: 0, alreadyDone: 3382 });
   }, 600_000);
