@@ -58,6 +58,8 @@ async function* parseTriples(input: ParserInput): AsyncGenerator<ParseBatch> {
       rows++;
       if (out.full) {
         yield out.take(bytesRead);
+        // A 64 KiB chunk may hold several batches: a cancel stops at the next one.
+        throwIfAborted(input.signal, file);
         batchNodes = new Set();
       }
     }

@@ -9,9 +9,14 @@ import { WorkbenchError } from '../../../electron/common/errors';
 import type { EdgeRecord, NodeRecord } from '../../../electron/common/model';
 import type { NodeAnnotation, ParseBatch, ParserInput, ParseWarning } from '../format';
 
-/** Records per batch: large enough to amortise a transaction step, small enough to bound memory. */
-export const BATCH_RECORDS = 8192;
-const CHUNK_BYTES = 1 << 20;
+/**
+ * Records per batch: large enough to amortise a transaction step, small enough to bound memory.
+ * A batch is cut after the chunk that filled it, so chunks are small too. Measured (parser
+ * thread, loaded 2-core machine): 8192 records and 1 MiB chunks -> 2048 and 64 KiB: JSON 100 MB
+ * 246 -> 217 MB peak RSS, GraphML 100K/500K 285 -> 233 MB, CPU time the same.
+ */
+export const BATCH_RECORDS = 2048;
+const CHUNK_BYTES = 1 << 16;
 export const SNIFF_BYTES = 64 * 1024;
 
 export function throwIfCancelled(input: ParserInput): void {
