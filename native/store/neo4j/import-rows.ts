@@ -70,9 +70,12 @@ export function propsAndJson(props: Props | undefined): { props: Record<string, 
   return { props: props2, json };
 }
 
-/** Every property of a node new in this import, as one map for `SET n = map` (nulls dropped). */
-export function newNodeProps(r: UpdateRow & { line: number | null }, imp: CypherInt, file: string): Record<string, unknown> {
-  const all: Record<string, unknown> = { ...r.props, id: r.id, name: r.name ?? r.id, _type: r.type ?? DEFAULT_NODE_TYPE, _labels: r.labels, _import: imp, _file: file };
+/**
+ * The properties of a node new in this import, as one map for `SET n = map` (nulls dropped);
+ * `_import` and `_file`, the same for the whole batch, are set from query parameters.
+ */
+export function newNodeProps(r: UpdateRow & { line: number | null }): Record<string, unknown> {
+  const all: Record<string, unknown> = { ...r.props, id: r.id, name: r.name ?? r.id, _type: r.type ?? DEFAULT_NODE_TYPE, _labels: r.labels };
   if (r.text !== null) all._text = r.text;
   if (r.line !== null) all._line = int(r.line);
   if (r.json) all._json = r.json;

@@ -46,7 +46,7 @@ SET n += row.props${labels ? `, n${labels}` : ''}, n._type = coalesce(row.type, 
 const CREATE_NODES = (labels: string) => `
 UNWIND $rows AS row
 CREATE (n:Node${labels})
-SET n = row.all`;
+SET n = row.all, n._import = $imp, n._file = $file`;
 
 const UPDATE_OWN = `
 UNWIND $rows AS row
@@ -60,7 +60,7 @@ UNWIND $rows AS row
 MATCH (a:Node {id: row.s})
 MATCH (b:Node {id: row.t})
 CREATE (a)-[r:${relType}]->(b)
-SET r += row.all
+SET r += row.p, r._type = $type, r._import = $imp, r._file = $file
 WITH collect(row.i) AS done, collect(DISTINCT CASE WHEN a._import = $imp THEN null ELSE a.id END) AS touched
 FOREACH (_ IN CASE WHEN size(touched) > 0 THEN [1] ELSE [] END | CREATE (:KgwTouch {_import: $imp, ids: touched}))
 RETURN done`;
@@ -144,7 +144,7 @@ export class Neo4jImportWriter implements ImportWriter {
         }
         const runs: Array<Promise<unknown>> = [];
         for (const [key, group] of groupBy(fresh, (r) => r.key ?? '')) {
-          runs.push(tx.run(CREATE_NODES(labelClause(key)), { rows: group.map((r) => ({ all: newNodeProps(r, this.imp, file) })) }));
+          runs.push(tx.run(CREATE_NODES(labelClause(key)), { rows: group.map((r) => ({ all: newNodeProps(r) })), imp: this.imp, file }));
         }
         // The MERGEs follow the CREATEs in the same transaction (statements run in order).
         for (const [key, group] of groupBy(own, (r) => r.key ?? '')) {
@@ -184,13 +184,14 @@ export class Neo4jImportWriter implements ImportWriter {
       const { added, unresolved } = await this.conn.writeTx(async (tx) => {
         // One query per relationship type, all in this transaction and pipelined.
         const runs = [...groupBy(rows, (r) => r.type)].map(([type, group]) => {
+          // What is the same for every row (type, import, file) travels once, as a parameter.
           const edgeRows = group.map((r) => {
-            const all: Record<string, unknown> = { ...r.props, _id: r.id, _type: type, _import: this.imp, _file: file };
-            if (r.line !== null) all._line = r.line;
-            if (r.json) all._json = r.json;
-            return { i: r.i, s: r.s, t: r.t, all };
+            const p: Record<string, unknown> = { ...r.props, _id: r.id };
+            if (r.line !== null) p._line = r.line;
+            if (r.json) p._json = r.json;
+            return { i: r.i, s: r.s, t: r.t, p };
           });
-          return tx.run<{ done: number[] }>(WRITE_EDGES(quoteName(type, DEFAULT_EDGE_TYPE)), { rows: edgeRows, imp: this.imp });
+          return tx.run<{ done: number[] }>(WRITE_EDGES(quoteName(type, DEFAULT_EDGE_TYPE)), { rows: edgeRows, type, imp: this.imp, file });
         });
         const done = new Set<number>();
         for (const res of await Promise.all(runs)) for (const i of res.records[0]?.get('done') ?? []) done.add(i);
