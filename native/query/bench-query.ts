@@ -4,6 +4,7 @@
  * start nodes through the same code the worker calls (engine + mapping the answer to string ids),
  * and personalised PageRank on the engine. Median wall and CPU time per query, answer sizes beside.
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../store/sqlite/open';
 import { dropFtsTriggers } from '../store/sqlite/fts';
@@ -30,6 +31,9 @@ export interface KHopBench {
   loadMs: number;
   loadCpuMs: number;
   graphMB: number;
+  /** Process RSS right after the load, and its growth over the load. */
+  loadRssMB: number;
+  loadRssGrowthMB: number;
   rssMB: number;
 }
 
@@ -73,6 +77,7 @@ export async function benchKHop(dir: string, nodes: number, degree: number, quer
     const graph = await new GraphCache().get(dir, () => db);
     const loadMs = performance.now() - t0;
     const loadCpuMs = cpuMs() - c0;
+    const rss1 = process.memoryUsage().rss;
     const graphMB = graph.memoryBytes() / 2 ** 20;
 
     const rand = prng(7);
@@ -112,6 +117,8 @@ export async function benchKHop(dir: string, nodes: number, degree: number, quer
       loadMs: Math.round(loadMs),
       loadCpuMs: Math.round(loadCpuMs),
       graphMB: Math.round(graphMB),
+      loadRssMB: Math.round(rss1 / 2 ** 20),
+      loadRssGrowthMB: Math.round((rss1 - rss0) / 2 ** 20),
       rssMB: Math.round(Math.max(process.memoryUsage().rss, rss0) / 2 ** 20),
     };
   } finally {
@@ -127,6 +134,8 @@ export interface PprBench {
   buildMs: number;
   rssMB: number;
   topScore: number;
+  /** 1-minute load average when the runs ended (the 2-core machine is shared). */
+  loadAverage: number;
 }
 
 /** 20 power iterations from 5 random seeds, walking out-edges, top 20 taken; median over `runs`. */
@@ -160,6 +169,7 @@ export function benchPpr(nodes: number, edges: number, runs: number): PprBench {
     buildMs: Math.round(buildMs),
     rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
     topScore,
+    loadAverage: Math.round(os.loadavg()[0] * 100) / 100,
   };
 }
 

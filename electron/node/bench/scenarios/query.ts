@@ -4,6 +4,7 @@
  * (median over many random start nodes, answer sizes beside), and personalised PageRank on 1M
  * nodes / 12M edges. CPU time is reported too: the 2-core machine is shared.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { benchKHop, benchPpr } from '../../../../native/query/bench-query';
 import type { BenchContext, Scenario, ScenarioResult } from '../scenario';
@@ -26,7 +27,10 @@ async function khop(ctx: BenchContext, nodes: number, degree: number, queries: n
       adjacencyLoadMs: r.loadMs,
       adjacencyLoadCpuMs: r.loadCpuMs,
       adjacencyMB: r.graphMB,
+      rssAfterLoadMB: r.loadRssMB,
+      loadRssGrowthMB: r.loadRssGrowthMB,
       workspaceWriteMs: r.writeMs,
+      loadAverage: Math.round(os.loadavg()[0] * 100) / 100,
     },
   };
 }
@@ -37,7 +41,7 @@ async function ppr(): Promise<ScenarioResult> {
   return {
     ms: r.medianMs,
     peakRssMB: { bench: r.rssMB },
-    extra: { cpuMs: r.medianCpuMs, runs: r.runs, edges: r.edges, csrBuildMs: r.buildMs, topK: 20, seeds: 5 },
+    extra: { cpuMs: r.medianCpuMs, runs: r.runs, edges: r.edges, csrBuildMs: r.buildMs, topK: 20, seeds: 5, loadAverage: r.loadAverage },
   };
 }
 
