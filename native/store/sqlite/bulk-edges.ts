@@ -10,24 +10,43 @@
  */
 import type Database from 'better-sqlite3';
 import { IdRidIndex } from './id-rid-index';
+import { ParallelOrds } from './parallel-ords';
+
+/** Edges per INSERT statement: one call for 32 rows instead of 32 (1M edges: ~1.1 s -> ~0.7 s CPU). */
+const ROWS_PER_INSERT = 32;
+const COLUMNS = 8;
 
 /** Above this many nodes the degree array (4 bytes a node) is dropped and degrees are counted in SQL. */
 const MAX_JS_DEGREE_NODES = 16_000_000;
 
+/** Sizes of the JS tables (tests lower them to run the SQLite fallbacks). */
+export interface BulkLimits {
+  indexedIds?: number;
+  ordKeys?: number;
+}
+
 export class BulkEdges {
-  readonly index = new IdRidIndex();
+  readonly index: IdRidIndex;
+  private readonly ords: ParallelOrds;
   private degrees = new Int32Array(1 << 16);
   /** False once a row id exceeds what the degree array may hold: commit counts degrees in SQL. */
   private jsDegrees = true;
   private readonly lookup: Database.Statement;
   private readonly insert: Database.Statement;
-  /** Highest edge row id inserted by `write`; edges after it came from the staged join. */
+  private readonly insertMany: Database.Statement;
+  private readonly pending: unknown[] = new Array(ROWS_PER_INSERT * COLUMNS);
+  private pendingRows = 0;
+  /** Highest edge row id inserted by `write` (after `flush`); edges after it came from the staged join. */
   lastDirectRid = 0;
   direct = 0;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: Database.Database, limits: BulkLimits = {}) {
+    this.index = new IdRidIndex(limits.indexedIds);
+    this.ords = new ParallelOrds(limits.ordKeys);
     this.lookup = db.prepare('SELECT rid FROM nodes WHERE id = ?').pluck();
-    this.insert = db.prepare('INSERT INTO edges(src, dst, type, ord, eid, props, file_id, line) VALUES (?, ?, ?, 0, ?, ?, ?, ?)');
+    const insert = 'INSERT INTO edges(src, dst, type, ord, eid, props, file_id, line) VALUES ';
+    this.insert = db.prepare(`${insert}(?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertMany = db.prepare(insert + new Array(ROWS_PER_INSERT).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', '));
   }
 
   private resolve(id: string): number {
@@ -44,11 +63,27 @@ export class BulkEdges {
     if (src === 0) return false;
     const dst = this.resolve(target);
     if (dst === 0) return false;
-    this.lastDirectRid = Number(this.insert.run(src, dst, type, eid, props, fileId, line).lastInsertRowid);
+    const p = this.pending;
+    let k = this.pendingRows * COLUMNS;
+    p[k++] = src; p[k++] = dst; p[k++] = type; p[k++] = this.ords.next(src, dst, type);
+    p[k++] = eid; p[k++] = props; p[k++] = fileId; p[k] = line;
+    if (++this.pendingRows === ROWS_PER_INSERT) {
+      this.lastDirectRid = Number(this.insertMany.run(p).lastInsertRowid);
+      this.pendingRows = 0;
+    }
     this.direct++;
     this.count(src);
     this.count(dst);
     return true;
+  }
+
+  /** Inserts the edges still held back; before commit reads `edges`. */
+  flush(): void {
+    const p = this.pending;
+    for (let r = 0; r < this.pendingRows; r++) {
+      this.lastDirectRid = Number(this.insert.run(p.slice(r * COLUMNS, (r + 1) * COLUMNS)).lastInsertRowid);
+    }
+    this.pendingRows = 0;
   }
 
   private count(rid: number): void {

@@ -10,7 +10,7 @@ import { flattenBatch, propsJson, type FlatBatch, type FlatWriter } from '../../
 import type { ImportCounts, ImportWriter } from '../graph-store';
 import { BULK_INDEXES } from './schema';
 import { dropFtsTriggers, installFtsTriggers, rebuildFts } from './fts';
-import { BulkEdges } from './bulk-edges';
+import { BulkEdges, type BulkLimits } from './bulk-edges';
 
 const STAGE_DDL = `
 CREATE TEMP TABLE IF NOT EXISTS edge_stage (
@@ -44,7 +44,7 @@ export class SqliteImportWriter implements ImportWriter, FlatWriter {
   private readonly annotate: Database.Statement;
   private readonly insertFile: Database.Statement;
 
-  constructor(private readonly db: Database.Database, files: string[], private readonly onEvent?: (e: string) => void) {
+  constructor(private readonly db: Database.Database, files: string[], private readonly onEvent?: (e: string) => void, bulkLimits?: BulkLimits) {
     db.exec('BEGIN IMMEDIATE');
     try {
       db.exec(STAGE_DDL);
@@ -70,7 +70,7 @@ export class SqliteImportWriter implements ImportWriter, FlatWriter {
           text = coalesce(excluded.text, nodes.text)`;
       this.insertNode = db.prepare(upsert);
       this.upsertNodeRid = db.prepare(`${upsert} RETURNING rid`).pluck();
-      if (this.bulk) this.bulkEdges = new BulkEdges(db);
+      if (this.bulk) this.bulkEdges = new BulkEdges(db, bulkLimits);
       this.stageEdge = db.prepare('INSERT INTO edge_stage(src, dst, type, eid, props, file_id, line) VALUES (?, ?, ?, ?, ?, ?, ?)');
       this.stageVec = db.prepare('INSERT INTO vec_stage(id, dim, vec) VALUES (?, ?, ?)');
       this.annotate = db.prepare(`
@@ -145,6 +145,7 @@ export class SqliteImportWriter implements ImportWriter, FlatWriter {
     const db = this.db;
     const stage = (s: string) => { opts.onStage?.(s); this.onEvent?.(s); };
     try {
+      this.bulkEdges?.flush();
       stage('resolve');
       // Measured on 1M AutoSchemaKG nodes + 1M edges (CPU time, loaded 2-core machine): a separate
       // NOT EXISTS scan of the whole stage cost ~3 s; the edge insert below already tells how many
@@ -168,9 +169,10 @@ export class SqliteImportWriter implements ImportWriter, FlatWriter {
         }
       }
       stage('write-edges');
-      // Into an empty workspace every edge gets ord 0 and parallel edges are numbered afterwards,
-      // only if the unique key says there are any (the window function over all edges cost ~2.5 s
-      // CPU per 1M edges). Otherwise ord numbers parallel edges of this import in file order.
+      // Into an empty workspace the edges left here (an endpoint seen only after the edge) get
+      // ord 0 and parallel edges are numbered afterwards, only if the unique key says there are
+      // any (the window function over all edges cost ~2.5 s CPU per 1M edges). Otherwise ord
+      // numbers parallel edges of this import in file order.
       const ord = this.bulk ? '0' : 'row_number() OVER (PARTITION BY s.rid, d.rid, st.type ORDER BY st.seq) - 1';
       const conflict = this.bulk ? '' : 'ON CONFLICT(src, dst, type, ord) DO UPDATE SET props = excluded.props, eid = excluded.eid, file_id = excluded.file_id, line = excluded.line';
       const joined = db.prepare(`
@@ -237,9 +239,11 @@ export class SqliteImportWriter implements ImportWriter, FlatWriter {
   }
 
   /**
-   * The unique edge key after a bulk load where every edge has ord 0: if parallel edges exist the
-   * index refuses, so number them (file order = rid order) and build it again. The failed CREATE
-   * is undone by SQLite at statement level; the import transaction stays open.
+   * The unique edge key after a bulk load. Edges written as they streamed in were numbered
+   * (parallel-ords.ts); edges from the staged join, and new keys once the counter was full, have
+   * ord 0. If the index refuses, number every group with more than one edge by rid (file order)
+   * and build it again. The failed CREATE is undone by SQLite at statement level; the import
+   * transaction stays open.
    */
   private createEdgeKey(): void {
     const sql = BULK_INDEXES.find((i) => i.name === 'edges_key')!.sql;
@@ -253,7 +257,7 @@ export class SqliteImportWriter implements ImportWriter, FlatWriter {
       UPDATE edges SET ord = r.o FROM (
         SELECT rid, row_number() OVER (PARTITION BY src, dst, type ORDER BY rid) - 1 AS o FROM edges
         WHERE (src, dst, type) IN (SELECT src, dst, type FROM edges GROUP BY src, dst, type HAVING count(*) > 1)
-      ) AS r WHERE edges.rid = r.rid AND r.o > 0`);
+      ) AS r WHERE edges.rid = r.rid AND edges.ord <> r.o`);
     this.db.exec(sql);
   }
 
