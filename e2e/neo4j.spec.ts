@@ -2,7 +2,7 @@
  * Issue "Neo4j" in the browser: a real Neo4j 5.26 is started for this file (startNeo4j), a new
  * workspace is switched to it in the settings dialog (bad password first: the error is clear),
  * a small graph is dropped and lands on the server, and exploring works the same: counts, the
- * start view, a click on a node, the name search.
+ * start view, a click on a node, the name search, a k-hop and a shortest path in the query panel.
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -39,6 +39,12 @@ async function clickNode(page: Page, name: string): Promise<void> {
   }, name);
   expect(target, `${name} is on the canvas`).not.toBeNull();
   await page.mouse.click(target!.x, target!.y);
+}
+
+async function pickByName(page: Page, name: string): Promise<void> {
+  await page.getByTestId('query-node-search').fill(name);
+  await page.locator('.query-hits button', { hasText: name }).first().click();
+  await expect(page.getByTestId('query-picked')).toContainText(name);
 }
 
 test('switch a workspace to Neo4j in the UI, import into it and explore it', async ({ page, host }) => {
@@ -100,6 +106,22 @@ test('switch a workspace to Neo4j in the UI, import into it and explore it', asy
   await hit.click();
   await expect(page.getByTestId('details-panel')).toContainText('The Matrix Reloaded');
   await expect(page.getByTestId('details-panel')).toContainText('2003');
+
+  // The query panel answers on the server too: 1 hop from Keanu, then Laurence -> Carrie-Anne.
+  await page.getByTestId('cy').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('q');
+  await expect(page.getByTestId('query-panel')).toBeVisible();
+  await pickByName(page, 'Keanu Reeves');
+  await page.getByTestId('query-hops').fill('1');
+  await page.getByTestId('query-run').click();
+  await expect(page.getByTestId('query-summary')).toContainText('nodes', { timeout: 60_000 });
+  await expect(page.getByTestId('query-table').locator('tbody tr')).toHaveCount(4);
+  await page.getByTestId('query-kind').selectOption('path');
+  await page.getByRole('button', { name: 'Clear', exact: true }).first().click();
+  await pickByName(page, 'Laurence Fishburne');
+  await pickByName(page, 'Carrie-Anne Moss');
+  await page.getByTestId('query-run').click();
+  await expect(page.getByTestId('query-summary')).toContainText('2 hops', { timeout: 60_000 });
 
   // Back to SQLite: the workspace's own (empty) file answers again.
   await page.getByTestId('neo4j-settings').click();
