@@ -122,6 +122,21 @@ describe('loadGraphFromSqlite', () => {
     expect(progress.at(-1)!.stage).toBe('index');
   });
 
+  it('reads weights on the gap-free range path too', () => {
+    const db = database();
+    const node = db.prepare('INSERT INTO nodes (rid, id) VALUES (?, ?)');
+    for (let i = 1; i <= 3; i++) node.run(i, `n${i}`);
+    const edge = db.prepare('INSERT INTO edges (rid, src, dst, type, props) VALUES (?, ?, ?, ?, ?)');
+    edge.run(1, 1, 2, 'a', JSON.stringify({ w: 0.5 }));
+    edge.run(2, 2, 3, 'a', JSON.stringify({ w: -1 })); // negative: default 1
+    edge.run(3, 3, 1, 'b', JSON.stringify({ w: 7 }));
+    const g = loadGraphFromSqlite(db, { chunkRows: 2, weightPath: '$.w' });
+    expect([...g.weights!]).toEqual([0.5, 1, 7]);
+    expect([...g.edgeRids]).toEqual([1, 2, 3]);
+    expect([...g.csr.src]).toEqual([0, 1, 2]);
+    expect(g.edgeTypes.names).toEqual(['a', 'b']);
+  });
+
   it('async load stops with CANCELLED when its signal is aborted between chunks', async () => {
     const db = database();
     const node = db.prepare('INSERT INTO nodes (rid, id) VALUES (?, ?)');

@@ -15,6 +15,7 @@
  * Every column costs ~1 s of CPU per 12M edges (SQLite formats it as text, JSON.parse reads it
  * back), so the edge query reads only src, dst and type: edge rowids are sent only for chunks
  * whose rowids have gaps (a bulk import leaves none), and source edge ids only where present.
+ * Gap-free chunks are rowid ranges (a plain range scan, ~15% less CPU than ORDER BY ... LIMIT).
  */
 import type Database from 'better-sqlite3';
 import { Csr } from './csr';
@@ -262,9 +263,10 @@ interface EdgeChunk {
 
 /**
  * Edges in rowid order, `chunk` rows at a time (see the file header for which columns and why).
- * Without a rowid column, row k of a chunk is taken to be rowid first + k: that holds when the
- * chunk has no gaps and the aggregate saw the rows in rowid order, which a checksum over
- * (rowid, src) confirms; otherwise the chunk is read again with its rowids.
+ * While rowids have no gaps, a chunk is the rowid range (last, last + chunk]: a plain range scan,
+ * no rowid column (row k is rowid last + 1 + k). The row count and a checksum over (rowid, src)
+ * confirm both the missing gaps and the order; a chunk that fails is read again with its rowids,
+ * and so is every later chunk (ordered by rowid, `chunk` rows each).
  */
 function* edgeChunks(db: Database.Database, chunk: number, labels: boolean, weightPath?: string): Generator<EdgeChunk> {
   const inner = ['rid', 'src', 'dst', 'type'];
@@ -273,35 +275,38 @@ function* edgeChunks(db: Database.Database, chunk: number, labels: boolean, weig
     inner.push('eid');
     cols.push('json_group_array(rid) FILTER (WHERE eid IS NOT NULL)', 'json_group_array(eid) FILTER (WHERE eid IS NOT NULL)');
   }
-  if (weightPath !== undefined) {
-    inner.push('json_extract(props, @path) AS w');
-    cols.push('json_group_array(w)');
-  }
+  const weight = weightPath !== undefined ? 'json_extract(props, @path)' : null;
+  if (weight) cols.push(`json_group_array(${weight})`);
+  const fast = db
+    .prepare(`SELECT count(*), sum((rid - @last) * (src % 4096 + 1)), ${cols.join(', ')} FROM edges WHERE rid > @last AND rid <= @last + ${chunk}`)
+    .raw(true);
+  if (weight) inner.push(`${weight} AS w`);
   const window = `(SELECT ${inner.join(', ')} FROM edges WHERE rid > @last ORDER BY rid LIMIT ${chunk})`;
-  const fast = db.prepare(`SELECT min(rid), max(rid), count(*), sum((rid - @base) * (src % 4096 + 1)), ${cols.join(', ')} FROM ${window}`).raw(true);
-  const full = db.prepare(`SELECT json_group_array(rid), ${cols.join(', ')} FROM ${window}`).raw(true);
+  const full = db.prepare(`SELECT json_group_array(rid), ${cols.join(', ').replace(`json_group_array(${weight})`, 'json_group_array(w)')} FROM ${window}`).raw(true);
   const params = (last: number): Record<string, unknown> => {
     const p: Record<string, unknown> = { last };
     if (weightPath !== undefined) p.path = weightPath;
     return p;
   };
-  let last = -Infinity;
-  // Once a chunk had gaps, later ones likely have too: read rowids from then on (one query each).
+  // Separate subqueries: min() and max() in one select would scan the table instead of seeking.
+  const bounds = db.prepare('SELECT (SELECT min(rid) FROM edges), (SELECT max(rid) FROM edges)').raw(true);
+  const [minRid, maxRid] = bounds.get() as [number | null, number | null];
+  if (minRid === null || maxRid === null) return;
+  let last = minRid - 1;
   let gaps = false;
-  for (;;) {
-    const base = last === -Infinity ? 0 : last;
-    if (!gaps) {
-      const row = fast.get({ ...params(last), base }) as [number | null, number, number, number, ...string[]];
-      const [first, max, count, checksum] = row;
-      if (first === null) return;
-      const parts = row.slice(4).map((json) => JSON.parse(json as string) as unknown[]);
-      if (max - first + 1 === count && checksumOf(parts[0] as number[], first, base) === checksum) {
-        yield edgeChunk(parts, null, first, labels, weightPath);
-        last = max;
-        continue;
-      }
+  while (!gaps) {
+    if (last >= maxRid) return;
+    const row = fast.get(params(last)) as [number, number | null, ...string[]];
+    const [count, checksum] = row;
+    const parts = row.slice(2).map((json) => JSON.parse(json as string) as unknown[]);
+    if (count === Math.min(chunk, maxRid - last) && checksumOf(parts[0] as number[], last + 1, last) === (checksum ?? 0)) {
+      yield edgeChunk(parts, null, last + 1, labels, weightPath);
+      last += count;
+    } else {
       gaps = true;
     }
+  }
+  for (;;) {
     const row = full.get(params(last)) as string[];
     const rids = JSON.parse(row[0]) as number[];
     if (rids.length === 0) return;
