@@ -7,7 +7,7 @@
  *   node scripts/neo4j/bench.mjs --uri bolt://127.0.0.1:7687 --user neo4j
  *                                                measure an existing server (password from
  *                                                the NEO4J_PASSWORD environment variable)
- *   --warmup N (default 3) unmeasured rounds first; --rounds N (default 5) measured, medians reported
+ *   --warmup N (default 8) unmeasured rounds first; --rounds N (default 5) measured, medians reported
  *
  * The TypeScript is bundled with esbuild into target/ first (neo4j-driver stays external).
  */
@@ -55,7 +55,7 @@ if (arg('--uri')) {
   target = server;
 }
 try {
-  Object.assign(report, await benchNeo4j(target.uri, target.user, target.password, { serverPid: server?.pid, warmupRounds: Number(arg('--warmup') ?? 3), measuredRounds: Number(arg('--rounds') ?? 5) }));
+  Object.assign(report, await benchNeo4j(target.uri, target.user, target.password, { serverPid: server?.pid, warmupRounds: Number(arg('--warmup') ?? 8), measuredRounds: Number(arg('--rounds') ?? 5) }));
   report.machine.loadavg1mAfter = os.loadavg()[0];
   console.log(JSON.stringify(report, null, 2));
 } finally {

@@ -4,8 +4,10 @@
  *  - edges10k:  10,000 edges between 1,000 existing nodes
  *  - update5k:  5,000 property updates to committed nodes (the staged-merge path)
  * The seed's figures were 0.45 s / 1.8 s / 2.6 s; targets <= 0.2 s / <= 1 s / <= 1 s.
- * Warm-up rounds (default 3) on separate ids run first, so the numbers show steady state (a user's
- * server is warm) rather than the JVMs' first-query compilation (server and driver); then
+ * Warm-up rounds (default 8) on separate ids run first, so the numbers show steady state (a user's
+ * server is warm) rather than the JVMs' compilation (server and driver): after 3 rounds the
+ * server still spent ~3x the CPU per round of a long-running one (0.86 vs 0.25-0.3 s for
+ * edges10k); then
  * `measuredRounds` (default 5) rounds are timed and each figure is their median (wall and server
  * CPU separately), with every round's figures kept beside it. The first warm-up round is returned too.
  *
@@ -113,7 +115,7 @@ export async function benchNeo4j(
     await (await store.beginImport({ files: [] })).rollback();
     const stamp = Date.now().toString(36);
     const warmup = await round(store, `w0${stamp}`, opts.serverPid);
-    for (let i = 1; i < (opts.warmupRounds ?? 3); i++) await round(store, `w${i}${stamp}`, opts.serverPid);
+    for (let i = 1; i < (opts.warmupRounds ?? 8); i++) await round(store, `w${i}${stamp}`, opts.serverPid);
     const rounds: RoundResult[] = [];
     for (let i = 0; i < Math.max(1, opts.measuredRounds ?? 5); i++) rounds.push(await round(store, `m${i}${stamp}`, opts.serverPid));
     return {

@@ -50,7 +50,7 @@ function cpuSeconds(pid: number): number {
 
 async function insertRow(pick: (r: Neo4jBenchResult) => Timing, which: string): Promise<ScenarioResult> {
   const s = await theServer();
-  inserts ??= benchNeo4j(s.uri, s.user, s.password, { serverPid: s.pid, warmupRounds: 3, measuredRounds: 5 });
+  inserts ??= benchNeo4j(s.uri, s.user, s.password, { serverPid: s.pid, warmupRounds: 8, measuredRounds: 5 });
   const r = await inserts;
   const t = pick(r);
   const cold = pick(r.warmup as Neo4jBenchResult);
