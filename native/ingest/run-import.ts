@@ -89,10 +89,11 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
   let cpuMark = process.cpuUsage();
   const addStage = (name: string, ms: number, items?: number) => {
     const s = stageMs.get(name) ?? { ms: 0, cpuMs: 0, items: undefined };
-    const cpu = process.cpuUsage(cpuMark);
-    cpuMark = process.cpuUsage();
+    // One reading per stage end (it is a getrusage call, made several times per batch).
+    const now = process.cpuUsage();
+    s.cpuMs += (now.user - cpuMark.user + now.system - cpuMark.system) / 1000;
+    cpuMark = now;
     s.ms += ms;
-    s.cpuMs += (cpu.user + cpu.system) / 1000;
     if (items !== undefined) s.items = (s.items ?? 0) + items;
     stageMs.set(name, s);
   };
@@ -116,7 +117,7 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
         : file.handler.parse({ path: file.path, displayName: file.name, size: file.size, options, signal: signal ?? new AbortController().signal })[Symbol.asyncIterator]();
       openParser = it;
       for (;;) {
-        cpuMark = process.cpuUsage();
+        // CPU since the last stage end counts to parse (progress reporting is small).
         let t = performance.now();
         const next = await it.next();
         addStage('parse', performance.now() - t);
