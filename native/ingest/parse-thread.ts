@@ -27,7 +27,7 @@ import { flattenBatch } from './flat-rows';
 
 const CSV_FORMATS = new Set(['csv', 'neo4j-csv', 'autoschemakg-csv', 'triples', 'names']);
 
-/** Batches (~8K records each) the parser may run ahead of the writer. */
+/** Batches (~2K records each) the parser may run ahead of the writer. */
 const IN_FLIGHT = 2;
 /** Below this size a thread's start-up (~50 ms to load the bundle) costs more than it saves. */
 export const THREAD_MIN_BYTES = 4 * 2 ** 20;
