@@ -2,6 +2,7 @@
  * Issue "Multi-hop" in the browser: on a dropped graph (Gephi's Les Misérables), a 2-hop query
  * from a node picked by name lights exactly the nodes a plain BFS over the file's edges finds,
  * coloured by hop; a shortest-path query between two nodes draws the path in the path colour;
+ * personalised PageRank (a job) lists and lights its top 20;
  * a retrieval question lights its seeds, then the PageRank spread, step by step.
  */
 import fs from 'node:fs';
@@ -101,6 +102,18 @@ test('2-hop and shortest-path queries from the query panel light their answers o
   // Everything else is dimmed, so the path stands out.
   const dimmed = await page.evaluate(() => (window as unknown as { __kgw: { cy: Cy } }).__kgw.cy.nodes().filter((n) => Number(n.style('opacity')) < 0.5).length);
   expect(dimmed).toBeGreaterThan(0);
+
+  // Personalised PageRank from Valjean runs as a job (progress, cancellable): the top 20 are
+  // listed and lit, and his direct neighbours rank among them.
+  await page.getByTestId('query-kind').selectOption('ppr');
+  await page.getByRole('button', { name: 'Clear', exact: true }).first().click();
+  await pickByName(page, 'Valjean');
+  await page.getByTestId('query-run').click();
+  await expect(page.getByTestId('query-summary')).toContainText('Top 20 of', { timeout: 30_000 });
+  await expect(page.getByTestId('query-table').locator('tbody tr')).toHaveCount(20);
+  const ranked = new Set((await lit(page)).nodes.map((n) => n.id));
+  const neighbours = [...bfs('11', 1)].filter(([, hop]) => hop === 1).map(([id]) => id);
+  expect(neighbours.filter((id) => ranked.has(id)).length).toBeGreaterThan(neighbours.length / 2);
 
   // Retrieval (the workspace was embedded after the import): each step lights its own nodes.
   await page.getByTestId('query-kind').selectOption('retrieve');

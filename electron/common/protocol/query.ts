@@ -4,8 +4,9 @@ import { method, EmptySchema } from './define';
 /**
  * Multi-hop query methods (issue "Multi-hop"). They run in the graph worker on adjacency it keeps in
  * typed arrays per workspace; nodes and edges come back identified by their string ids.
- * `query.load` is the only job: the first load of a big graph takes seconds and can be cancelled;
- * the queries themselves load on demand (no progress) and answer in milliseconds once loaded.
+ * `query.load` is a job: the first load of a big graph takes seconds and can be cancelled. So is
+ * `query.ppr`: 20 iterations over millions of edges take about a second, report progress per
+ * iteration and stop between iterations when cancelled. The traversals answer in milliseconds.
  */
 
 export const QueryDirectionSchema = z.enum(['out', 'in', 'both']);
@@ -209,8 +210,8 @@ export const queryMethods = {
   'query.path': method({ route: 'graph', params: PathParamsSchema, result: PathResultSchema }),
   /** All simple paths up to maxLength edges, at most maxResults of them. */
   'query.paths': method({ route: 'graph', params: PathsParamsSchema, result: PathsResultSchema }),
-  /** Personalised PageRank from seed nodes: top-k by score. */
-  'query.ppr': method({ route: 'graph', params: PprParamsSchema, result: PprResultSchema }),
+  /** Personalised PageRank from seed nodes: top-k by score. A job: progress per iteration, cancellable. */
+  'query.ppr': method({ route: 'graph', job: true, params: PprParamsSchema, result: PprResultSchema }),
   /** PPR from scored seeds, then source passages of the ranked nodes (the graph step of retrieval). */
   'query.spread': method({ route: 'graph', params: SpreadParamsSchema, result: SpreadResultSchema }),
   /** HippoRAG-style retrieval: similarity search picks seeds, PPR spreads, passages are ranked. */

@@ -100,7 +100,7 @@ describe.skipIf(skipReason !== null)(skipReason ?? 'npm run serve -- --store neo
     expect(p).toMatchObject({ found: true, hops: 2 });
     const ps = await client.call<{ paths: unknown[] }>('query.paths', { from: 'keanu', to: 'carrie', maxLength: 2 });
     expect(ps.paths).toHaveLength(3);
-    const r = await client.call<{ nodes: Array<{ id: string }> }>('query.ppr', { seeds: ['keanu'], k: 3, excludeSeeds: true });
+    const r = await client.job<{ nodes: Array<{ id: string }> }>('query.ppr', { seeds: ['keanu'], k: 3, excludeSeeds: true });
     expect(r.nodes).toHaveLength(3);
     expect(r.nodes.map((n) => n.id)).not.toContain('keanu');
     await expect(client.call('query.khop', { ids: ['nobody'] })).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -20,7 +20,7 @@ import type { ConnectionState, Transport, UploadProgress } from './transport';
  * Methods declared `job: true` in the protocol. Listed by hand because `method()` widens `job` to
  * boolean, so the type system cannot pick them out; `runJob` checks the table at run time.
  */
-export type JobMethodName = Extract<MethodName, 'import.start' | 'query.load'>;
+export type JobMethodName = Extract<MethodName, 'import.start' | 'query.load' | 'query.ppr'>;
 
 type JobEnd = { ok: true; result: unknown } | { ok: false; error: WorkbenchErrorShape };
 

@@ -231,7 +231,7 @@ function RunBar() {
       </div>
       {progress && (
         <div className="muted" data-testid="query-progress">
-          Loading the graph: {progress.stage.replace('load ', '')} {formatCount(progress.done)}
+          {progress.stage === 'pagerank' ? 'PageRank: iteration' : `Loading the graph: ${progress.stage.replace('load ', '')}`} {formatCount(progress.done)}
           {progress.total ? ` / ${formatCount(progress.total)}` : ''}
           {progress.total ? <progress value={progress.done} max={progress.total} /> : null}
         </div>

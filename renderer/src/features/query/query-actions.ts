@@ -4,7 +4,8 @@
  * canvas (nodes not shown yet are added; an answer too big to add replaces the view).
  */
 import { formatError, toErrorShape } from '../../../../electron/common/errors';
-import type { WorkbenchClient } from '../../api/client';
+import type { JobMethodName, WorkbenchClient } from '../../api/client';
+import type { JobResultOf, ParamsOf } from '../../../../electron/common/protocol';
 import { appStore } from '../../store';
 import type { WireEdge, WireNode } from '../../graph/wire-types';
 import type { QueryEdge, QueryNodeInfo } from '../../../../electron/common/protocol/query';
@@ -26,7 +27,7 @@ export function startQuery(c: WorkbenchClient): () => void {
   const detach = attachQueryHighlight();
   const off = c.on('workspace.changed', () => {
     seq++;
-    queryStore.setState({ answer: null, picked: [], running: false, progress: null, loadJobId: null, error: null });
+    queryStore.setState({ answer: null, picked: [], running: false, progress: null, jobId: null, error: null });
   });
   return () => {
     off();
@@ -37,6 +38,17 @@ export function startQuery(c: WorkbenchClient): () => void {
 function typeList(text: string): string[] | undefined {
   const list = text.split(',').map((t) => t.trim()).filter(Boolean);
   return list.length ? list : undefined;
+}
+
+/** Runs a job whose progress the panel shows and whose id Cancel uses, for the current run only. */
+function runTracked<M extends JobMethodName>(c: WorkbenchClient, method: M, params: ParamsOf<M>): Promise<JobResultOf<M>> {
+  const mine = seq;
+  return c.runJob(
+    method,
+    params,
+    (progress) => mine === seq && queryStore.setState({ progress }),
+    (jobId) => mine === seq && queryStore.setState({ jobId }),
+  );
 }
 
 async function ask(c: WorkbenchClient): Promise<QueryAnswer> {
@@ -51,7 +63,7 @@ async function ask(c: WorkbenchClient): Promise<QueryAnswer> {
     case 'paths':
       return { kind, data: await c.call('query.paths', { from: ids[0], to: ids[1], direction: p.direction, edgeTypes, maxLength: p.maxLength, maxResults: p.maxResults }) };
     case 'ppr':
-      return { kind, data: await c.call('query.ppr', { seeds: ids, k: p.k, damping: p.damping, iterations: p.iterations, direction: p.direction, edgeTypes }) };
+      return { kind, data: await runTracked(c, 'query.ppr', { seeds: ids, k: p.k, damping: p.damping, iterations: p.iterations, direction: p.direction, edgeTypes }) };
     case 'retrieve':
       return { kind, data: await c.call('query.retrieve', { text: p.text.trim(), k: p.k, damping: p.damping, iterations: p.iterations }) };
   }
@@ -67,32 +79,27 @@ export async function runQuery(): Promise<void> {
     return;
   }
   const mine = ++seq;
-  queryStore.setState({ running: true, error: null, progress: null, loadJobId: null });
+  queryStore.setState({ running: true, error: null, progress: null, jobId: null });
   try {
-    await c.runJob(
-      'query.load',
-      {},
-      (progress) => mine === seq && queryStore.setState({ progress }),
-      (jobId) => mine === seq && queryStore.setState({ loadJobId: jobId }),
-    );
+    await runTracked(c, 'query.load', {});
     if (mine !== seq) return;
-    queryStore.setState({ progress: null, loadJobId: null });
+    queryStore.setState({ progress: null, jobId: null });
     const answer = await ask(c);
     if (mine !== seq) return;
-    queryStore.setState({ answer, step: 'answers', running: false });
+    queryStore.setState({ answer, step: 'answers', running: false, progress: null, jobId: null });
     showAnswer(answer);
   } catch (err) {
     if (mine !== seq) return;
     const shape = toErrorShape(err);
-    queryStore.setState({ running: false, progress: null, loadJobId: null, error: shape.code === 'CANCELLED' ? 'Cancelled.' : errorText(err) });
+    queryStore.setState({ running: false, progress: null, jobId: null, error: shape.code === 'CANCELLED' ? 'Cancelled.' : errorText(err) });
   }
 }
 
-/** Stops waiting for the answer and cancels the adjacency load if one is running. */
+/** Stops waiting for the answer and cancels the running job (graph load or PageRank) in the worker. */
 export async function cancelQuery(): Promise<void> {
-  const jobId = q().loadJobId;
+  const jobId = q().jobId;
   seq++;
-  queryStore.setState({ running: false, progress: null, loadJobId: null, error: 'Cancelled.' });
+  queryStore.setState({ running: false, progress: null, jobId: null, error: 'Cancelled.' });
   if (client && jobId) {
     try {
       await client.call('job.cancel', { jobId });

@@ -58,9 +58,10 @@ export interface QueryState {
   /** Start nodes; for path queries the first is "from", the second "to". */
   picked: PickedNode[];
   running: boolean;
-  /** Adjacency load progress while the graph worker reads the workspace. */
+  /** Progress of the running job: the adjacency load, then PageRank iterations. */
   progress: JobProgress | null;
-  loadJobId: string | null;
+  /** The running job (graph load or PageRank), so Cancel can stop it in the worker. */
+  jobId: string | null;
   error: string | null;
   answer: QueryAnswer | null;
   step: RetrieveStep;
@@ -95,7 +96,7 @@ export const queryStore = createStore<QueryState>()((set) => ({
   picked: [],
   running: false,
   progress: null,
-  loadJobId: null,
+  jobId: null,
   error: null,
   answer: null,
   step: 'answers',
