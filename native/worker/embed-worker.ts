@@ -14,6 +14,11 @@ import { modelManagerHandlers, textConfigFor } from './embed-model-handlers';
 import { selectModelDir, type ModelLocationOptions } from '../similarity/model-location';
 import { runEmbedJob } from '../similarity/embed-job';
 import { dominantModel, embeddingCounts } from '../similarity/embedding-table';
+import { runNeo4jEmbedJob, type Neo4jNodeSource } from '../similarity/neo4j-embed-job';
+import { openNeo4jSide } from '../similarity/neo4j-side';
+import { nodesAfter } from '../store/neo4j/retrieval-reads';
+import type { Neo4jStore } from '../store/neo4j/neo4j-store';
+import { neo4jStoreFor } from './neo4j-stores';
 
 /**
  * Embedding is bulk background work that would otherwise take every core from the host, the
@@ -39,9 +44,57 @@ function location(call: CallContext): ModelLocationOptions {
 /** Running embedding jobs per workspace: closing a workspace stops its job at the next page. */
 const jobsByWorkspace = new Map<string, Set<AbortController>>();
 
+function nodeSource(store: Neo4jStore): Neo4jNodeSource {
+  return { count: async () => (await store.stats()).nodes, nodesAfter: (after, limit) => nodesAfter(store.conn, after, limit) };
+}
+
+/**
+ * The embedding run: nodes from the workspace's SQLite file, or, for a workspace stored in Neo4j,
+ * from the server with the vectors kept in a local side file (native/similarity/neo4j-side.ts).
+ * Each run opens handles of its own: an invalidate closing the shared one must not cut a page in half.
+ */
+async function runEmbedding(call: CallContext, workspace: string, args: Omit<Parameters<typeof runEmbedJob>[0], 'db'>) {
+  if (call.ctx.store === 'neo4j') {
+    const neo4j = await neo4jStoreFor(call.ctx.neo4j);
+    const side = openNeo4jSide(workspace, call.ctx.neo4j!);
+    try {
+      return await runNeo4jEmbedJob({ ...args, db: side.db, source: nodeSource(neo4j) });
+    } finally {
+      side.db.close();
+    }
+  }
+  const store = new SqliteStore(workspace);
+  try {
+    return await runEmbedJob({ ...args, db: store.db });
+  } finally {
+    await store.close();
+  }
+}
+
 function invalidate(workspace: string): void {
   for (const job of jobsByWorkspace.get(workspace) ?? []) job.abort();
   dropStore(workspace);
+}
+
+async function currentModel(call: CallContext, db: Parameters<typeof dominantModel>[0]): Promise<string | null> {
+  try {
+    return (await embedders.forLocation(location(call))).modelId;
+  } catch {
+    return dominantModel(db); // no model here now, but the workspace may hold vectors of one
+  }
+}
+
+/** embed.status of a Neo4j workspace: the node count from the server, the vectors from the side file. */
+async function neo4jEmbedStatus(call: CallContext) {
+  if (!call.ctx.workspace) throw new WorkbenchError('NO_WORKSPACE', 'Open or create a workspace first');
+  const neo4j = await neo4jStoreFor(call.ctx.neo4j);
+  const side = openNeo4jSide(call.ctx.workspace, call.ctx.neo4j!);
+  try {
+    const modelId = await currentModel(call, side.db);
+    return { modelId, ...embeddingCounts(side.db, modelId ?? ''), nodes: (await neo4j.stats()).nodes };
+  } finally {
+    side.db.close();
+  }
 }
 
 runWorker({
@@ -55,14 +108,11 @@ runWorker({
       if (!workspace) throw new WorkbenchError('NO_WORKSPACE', 'Open or create a workspace first');
       call.progress({ stage: 'load-model', done: 0, unit: 'texts' });
       const embedder = await embedders.forLocation(location(call));
-      // A handle of its own: an invalidate closing the shared one must not cut a page in half.
-      const store = new SqliteStore(workspace);
       const closed = new AbortController();
       const running = jobsByWorkspace.get(workspace) ?? new Set();
       jobsByWorkspace.set(workspace, running.add(closed));
       try {
-        const result = await runEmbedJob({
-          db: store.db,
+        const result = await runEmbedding(call, workspace, {
           embedder,
           pageSize,
           textConfig: textConfigFor(location(call)),
@@ -78,17 +128,12 @@ runWorker({
       } finally {
         running.delete(closed);
         if (!running.size) jobsByWorkspace.delete(workspace);
-        await store.close();
       }
     },
     'embed.status': async (_p, call) => {
+      if (call.ctx.store === 'neo4j') return neo4jEmbedStatus(call);
       const db = storeFor(call.ctx).db;
-      let modelId: string | null;
-      try {
-        modelId = (await embedders.forLocation(location(call))).modelId;
-      } catch {
-        modelId = dominantModel(db); // no model here now, but the workspace may hold vectors of one
-      }
+      const modelId = await currentModel(call, db);
       // With no model and no vectors the counts of a model nobody has are all zero but the node count.
       return { modelId, ...embeddingCounts(db, modelId ?? '') };
     },

@@ -16,6 +16,7 @@ import { runSpreadAsync } from '../query/spread';
 import type { RunControl } from '../query/iterate';
 import { neo4jGraphStatus, neo4jKHop, neo4jPath, neo4jPaths, neo4jPpr } from '../store/neo4j/protocol-queries';
 import type { Neo4jStore } from '../store/neo4j/neo4j-store';
+import { neo4jSpread } from '../store/neo4j/spread';
 import { neo4jStoreFor } from './neo4j-stores';
 
 const cache = new GraphCache();
@@ -82,6 +83,6 @@ runWorker({
     'query.path': query('query.path', runPath, neo4jPath),
     'query.paths': query('query.paths', runPaths, neo4jPaths),
     'query.ppr': query('query.ppr', runPprAsync, neo4jPpr),
-    'query.spread': query('query.spread', runSpreadAsync),
+    'query.spread': query('query.spread', runSpreadAsync, neo4jSpread),
   },
 });

@@ -5,31 +5,50 @@
  * Vectors reach it from SQLite, not through the host: only the query vector crosses processes.
  */
 import { methods, type WorkerContext } from '../../electron/common/protocol';
+import { WorkbenchError } from '../../electron/common/errors';
 import { runWorker } from './runtime';
 import { storeFor, dropStore } from './workspace-cache';
 import { SimilarityService } from '../similarity/similarity-service';
+import { neo4jSideDir, openNeo4jSide, type Neo4jSide } from '../similarity/neo4j-side';
 
-const services = new Map<string, SimilarityService>();
+/**
+ * Services by workspace folder. A workspace stored in Neo4j has its vectors and id <-> label table
+ * in a local side file (neo4j-side.ts), one per server, so its hits carry the Neo4j node ids.
+ */
+const services = new Map<string, { service: SimilarityService; side?: Neo4jSide; key: string }>();
 
 function serviceFor(ctx: WorkerContext): SimilarityService {
-  const store = storeFor(ctx);
-  let service = services.get(store.workspaceDir);
-  if (!service) {
-    service = new SimilarityService(store.db, store.workspaceDir);
-    services.set(store.workspaceDir, service);
+  if (ctx.store === 'neo4j') {
+    if (!ctx.workspace) throw new WorkbenchError('NO_WORKSPACE', 'Open or create a workspace first');
+    if (!ctx.neo4j) throw new WorkbenchError('NEO4J_UNAVAILABLE', 'This workspace is stored in Neo4j but no connection settings were given: open the Neo4j settings and connect');
+    const key = neo4jSideDir(ctx.workspace, ctx.neo4j);
+    const held = services.get(ctx.workspace);
+    if (held?.key === key) return held.service;
+    dropWorkspace(ctx.workspace); // the workspace was switched to another server or back
+    const side = openNeo4jSide(ctx.workspace, ctx.neo4j);
+    const service = new SimilarityService(side.db, side.dir);
+    services.set(ctx.workspace, { service, side, key });
+    return service;
   }
+  const store = storeFor(ctx);
+  const held = services.get(store.workspaceDir);
+  if (held?.key === store.workspaceDir) return held.service;
+  if (held) dropWorkspace(store.workspaceDir);
+  const service = new SimilarityService(store.db, store.workspaceDir);
+  services.set(store.workspaceDir, { service, key: store.workspaceDir });
   return service;
 }
 
 function dropWorkspace(workspace: string): void {
-  const service = services.get(workspace);
-  if (service) {
+  const held = services.get(workspace);
+  if (held) {
     // Save what was added since the last save before the handle goes (a later open re-reads the rest anyway).
     try {
-      service.flush();
+      held.service.flush();
     } catch {
       // A failed save only means the next open rebuilds or re-adds: nothing is lost.
     }
+    held.side?.db.close();
     services.delete(workspace);
   }
   dropStore(workspace);

@@ -1,0 +1,97 @@
+/**
+ * The embedding job of a workspace stored in Neo4j: reads the nodes from the server in id order,
+ * a page at a time, gives each a local label (neo4j-side.ts), embeds those without a vector of the
+ * model and writes the vectors into the local side file, one transaction per page. The vector
+ * worker's index follows that table as for SQLite workspaces.
+ * Resumable like runEmbedJob: a node with a vector is skipped without inference, so a cancelled
+ * run continues where it stopped (its pages are still read, which costs a query, not a model call).
+ * Vectors that came with the data are not used here: the Neo4j import does not keep them.
+ */
+import type Database from 'better-sqlite3';
+import type { GraphNode } from '../../electron/common/model';
+import { WorkbenchError } from '../../electron/common/errors';
+import { embeddingText, type EmbeddingTextConfig } from '../embed/embedding-text';
+import { vectorToBlob } from './embedding-table';
+import type { EmbedJobProgress, EmbedJobResult, TextEmbedder } from './embed-job';
+
+/** What the job needs from the Neo4j store (Neo4jStore + retrieval-reads.ts fit). */
+export interface Neo4jNodeSource {
+  count(): Promise<number>;
+  nodesAfter(afterId: string | null, limit: number): Promise<GraphNode[]>;
+}
+
+export interface Neo4jEmbedJobOptions {
+  /** The side file's database (openNeo4jSide). */
+  db: Database.Database;
+  source: Neo4jNodeSource;
+  embedder: TextEmbedder;
+  pageSize?: number;
+  textConfig?: Partial<EmbeddingTextConfig>;
+  signal?: AbortSignal;
+  onProgress?: (p: EmbedJobProgress) => void;
+  onEmbedded?: (n: number) => void;
+}
+
+export async function runNeo4jEmbedJob(opts: Neo4jEmbedJobOptions): Promise<EmbedJobResult> {
+  const { db, embedder, source } = opts;
+  const model = embedder.modelId;
+  const pageSize = Math.max(1, opts.pageSize ?? 512);
+  const t0 = performance.now();
+
+  const nodes = await source.count();
+  const alreadyDone = (db.prepare('SELECT count(*) AS c FROM embeddings WHERE model = ?').get(model) as { c: number }).c;
+  let total = Math.max(0, nodes - alreadyDone);
+  opts.onProgress?.({ stage: 'embed', done: 0, total, rate: 0 });
+
+  const label = db.prepare(
+    'INSERT INTO nodes(id, name, type) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type RETURNING rid',
+  );
+  const has = db.prepare('SELECT 1 FROM embeddings WHERE model = ? AND rid = ?');
+  const labelPage = db.transaction((page: GraphNode[]) =>
+    page.map((n) => ({ node: n, rid: (label.get(n.id, n.name, n.type) as { rid: number }).rid })).filter((x) => !has.get(model, x.rid)),
+  );
+  const insert = db.prepare("INSERT OR REPLACE INTO embeddings(model, rid, source, vec) VALUES (?, ?, 'model', ?)");
+  const writePage = db.transaction((rids: number[], vectors: Float32Array) => {
+    const d = embedder.dim;
+    for (let i = 0; i < rids.length; i++) insert.run(model, rids[i], vectorToBlob(vectors.subarray(i * d, (i + 1) * d)));
+  });
+
+  let embedded = 0;
+  let after: string | null = null;
+  let cancelled = false;
+  const tEmbed = performance.now();
+  for (;;) {
+    if (opts.signal?.aborted) {
+      cancelled = true;
+      break;
+    }
+    const page = await source.nodesAfter(after, pageSize);
+    if (page.length === 0) break;
+    after = page[page.length - 1].id;
+    const todo = labelPage(page);
+    if (todo.length === 0) continue;
+    // Nodes imported while this runs may come in later pages: the total grows with them.
+    if (embedded + todo.length > total) total = embedded + todo.length;
+    const texts = todo.map(({ node: n }) => embeddingText({ id: n.id, name: n.name, type: n.type, props: n.props, text: n.text }, opts.textConfig));
+    const vectors = await embedder.embed(texts);
+    if (vectors.length !== todo.length * embedder.dim) {
+      throw new WorkbenchError('INTERNAL', `The embedder returned ${vectors.length} values for ${todo.length} texts of ${embedder.dim}`);
+    }
+    writePage(todo.map((x) => x.rid), vectors);
+    embedded += todo.length;
+    opts.onEmbedded?.(todo.length);
+    const rate = (embedded / Math.max(1, performance.now() - tEmbed)) * 1000;
+    opts.onProgress?.({ stage: 'embed', done: embedded, total, rate, etaMs: rate > 0 ? ((total - embedded) / rate) * 1000 : undefined });
+  }
+  return {
+    modelId: model,
+    dim: embedder.dim,
+    embedded,
+    fromData: 0,
+    alreadyDone,
+    nodes,
+    ms: Math.round(performance.now() - t0),
+    textsPerSec: Math.round((embedded / Math.max(1, performance.now() - tEmbed)) * 1000),
+    cancelled,
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Similarity and retrieval on a workspace stored in a REAL Neo4j 5.26 server (startNeo4j) with the
+ * real model: the AutoSchemaKG "Operation: Dulce" chunk from the shared datasets is imported into
+ * Neo4j, embedded from there into the local side file, searched by phrase and by node, and spread
+ * over with Cypher PPR to its source passage. Skipped, with the reason as the suite name, only when
+ * java/mvn are missing outside CI.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SpreadParamsSchema } from '../../electron/common/protocol/query';
+import { SentenceEmbedder } from '../embed/sentence-embedder';
+import { ensureTestModel } from '../embed/test-model';
+import { runImport, sourceFromPath } from '../ingest/run-import';
+import { nodesByIds } from '../store/neo4j/multihop';
+import { Neo4jStore } from '../store/neo4j/neo4j-store';
+import { nodesAfter } from '../store/neo4j/retrieval-reads';
+import { neo4jSpread } from '../store/neo4j/spread';
+import { neo4jSkipReason, startNeo4j, type Neo4jTestServer } from '../store/neo4j/test-server';
+import { runNeo4jEmbedJob, type Neo4jNodeSource } from './neo4j-embed-job';
+import { openNeo4jSide, type Neo4jSide } from './neo4j-side';
+import { SimilarityService } from './similarity-service';
+
+const skipReason = neo4jSkipReason();
+if (skipReason) console.warn(skipReason);
+
+const datasets = path.resolve(__dirname, '../../../shared/datasets');
+const dulce = ['triple_nodes_with_emb', 'triple_edges_with_concept_with_emb', 'text_nodes_with_emb', 'text_edges'].map((f) =>
+  path.join(datasets, `csv_autoschemakg_dulce1chunk_${f}.csv`),
+);
+
+describe.skipIf(skipReason !== null)(skipReason ?? 'similarity and retrieval on a real Neo4j 5 workspace', () => {
+  let server: Neo4jTestServer;
+  let store: Neo4jStore;
+  let embedder: SentenceEmbedder;
+  let side: Neo4jSide;
+  let source: Neo4jNodeSource;
+  let nodeCount: number;
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'kgw-neo4j-similarity-'));
+
+  beforeAll(async () => {
+    [server, embedder] = await Promise.all([startNeo4j(), ensureTestModel().then((dir) => SentenceEmbedder.load(dir, { threads: 2 }))]);
+    store = await Neo4jStore.connect({ uri: server.uri, user: server.user, password: server.password });
+    await runImport({ store, sources: dulce.map(sourceFromPath) });
+    nodeCount = (await store.stats()).nodes;
+    side = openNeo4jSide(ws, { uri: server.uri });
+    source = { count: async () => (await store.stats()).nodes, nodesAfter: (after, limit) => nodesAfter(store.conn, after, limit) };
+  }, 300_000);
+
+  afterAll(async () => {
+    side?.db.close();
+    await store?.close();
+    await server?.stop();
+    await embedder?.release();
+    fs.rmSync(ws, { recursive: true, force: true });
+  });
+
+  it('embeds every Neo4j node once, resuming a cancelled run where it stopped', async () => {
+    expect(nodeCount).toBeGreaterThan(30);
+    const stop = new AbortController();
+    const first = await runNeo4jEmbedJob({ db: side.db, source, embedder, pageSize: 8, onEmbedded: () => stop.abort(), signal: stop.signal });
+    expect(first).toMatchObject({ embedded: 8, cancelled: true, nodes: nodeCount, dim: 384 });
+    const rest = await runNeo4jEmbedJob({ db: side.db, source, embedder, pageSize: 16 });
+    expect(rest).toMatchObject({ embedded: nodeCount - 8, alreadyDone: 8, cancelled: false, fromData: 0 });
+    const again = await runNeo4jEmbedJob({ db: side.db, source, embedder });
+    expect(again).toMatchObject({ embedded: 0, alreadyDone: nodeCount });
+    // One stable label per Neo4j node id.
+    const labels = side.db.prepare('SELECT count(*) AS c, count(DISTINCT id) AS d FROM nodes').get() as { c: number; d: number };
+    expect(labels).toEqual({ c: nodeCount, d: nodeCount });
+  }, 300_000);
+
+  it('a phrase finds the matching Neo4j nodes, by their Neo4j ids', async () => {
+    const service = new SimilarityService(side.db, side.dir);
+    const hits = service.searchVector(await embedder.embed(['the elite paranormal military unit']), embedder.modelId, { k: 5 });
+    expect(hits).toHaveLength(5);
+    expect(hits[0].name).toBe("Paranormal Military Squad's elite");
+    for (let i = 1; i < hits.length; i++) expect(hits[i - 1].score).toBeGreaterThanOrEqual(hits[i].score);
+    const inNeo4j = await nodesByIds(store.conn, hits.map((h) => h.id));
+    expect(new Set(inNeo4j.map((n) => n.id))).toEqual(new Set(hits.map((h) => h.id)));
+
+    const voice = service.searchVector(await embedder.embed(['Taylor Cruz speaks sharply']), embedder.modelId, { k: 3 });
+    expect(voice.map((h) => h.name).join(' | ')).toMatch(/Taylor Cruz/);
+    // The index was saved under the side folder, not beside a SQLite workspace's own vectors.
+    service.flush();
+    expect(fs.existsSync(path.join(side.dir, 'vectors'))).toBe(true);
+    expect(fs.existsSync(path.join(ws, 'vectors'))).toBe(false);
+  });
+
+  it('"Find similar" on a Neo4j node leaves it out and ranks people near a person', () => {
+    const service = new SimilarityService(side.db, side.dir);
+    const similar = service.similarTo('Jordan Hayes', { k: 5 });
+    expect(similar.map((h) => h.id)).not.toContain('Jordan Hayes');
+    expect(similar.slice(0, 3).map((h) => h.name)).toEqual(expect.arrayContaining(['Sam Rivera']));
+  });
+
+  it('spreads from the search seeds with Cypher PPR and returns the source passage', async () => {
+    const service = new SimilarityService(side.db, side.dir);
+    const seeds = service.searchVector(await embedder.embed(['Alex Mercer scanning the projectors']), embedder.modelId, { k: 3 });
+    const result = await neo4jSpread(store, SpreadParamsSchema.parse({ seeds: seeds.map((h) => ({ id: h.id, score: h.score })), k: 10, passages: 3 }));
+    expect(result.seeds.map((s) => s.id)).toEqual(seeds.map((h) => h.id));
+    expect(result.iterations).toBeGreaterThan(0);
+    expect(result.answers.length).toBeGreaterThan(0);
+    expect(result.passages.length).toBeGreaterThan(0);
+    const top = result.passages[0];
+    expect(top.text).toMatch(/Operation: Dulce/);
+    expect(top.text.length).toBeLessThanOrEqual(600);
+    expect(top.linked.length).toBeGreaterThan(0);
+    expect(result.answers.some((a) => a.passages.includes(top.id))).toBe(true);
+    for (let i = 1; i < result.spread.length; i++) expect(result.spread[i - 1].score).toBeGreaterThanOrEqual(result.spread[i].score);
+    expect(result.edges.length).toBeGreaterThan(0);
+  }, 120_000);
+});
