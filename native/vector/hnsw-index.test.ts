@@ -133,7 +133,7 @@ describe('VectorIndex (HNSW)', () => {
   });
 
   it('widens the default search ef as the collection grows, unless ef is fixed', () => {
-    expect([1000, 10_000, 100_000, 300_000, 1_000_000, 1e9].map(autoEf)).toEqual([16, 16, 16, 32, 96, 256]);
+    expect([1000, 10_000, 100_000, 300_000, 1_000_000, 1e9].map(autoEf)).toEqual([16, 16, 16, 26, 64, 256]);
     for (let n = 10_000; n < 2_000_000; n *= 1.5) expect(autoEf(n * 1.5)).toBeGreaterThanOrEqual(autoEf(n));
     expect(built.ef).toBe(autoEf(N));
     const fixed = new VectorIndex(D, { ef: 40 });

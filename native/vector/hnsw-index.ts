@@ -67,14 +67,14 @@ export function autoM(expected: number): number {
 /**
  * Search ef that keeps recall@10 >= ~0.95 as the graph grows, interpolated (log-log) through points
  * measured with bench-vector on clustered 384-d vectors, efConstruction 200, M = autoM(n):
- * 10K and 100K (M 16) ef 16 -> 0.993 / 0.97-0.99; 300K (M 32) ef 24 -> 0.979, ef 32 -> 1.000.
- * The 1M point (96, M 32) is extrapolated, not measured: M 16 lost recall steeply from 300K to 1M
- * (ef 32 -> 0.950 to ef 100 -> 0.874), so it leaves 3x the 300K ef.
+ * 10K and 100K (M 16) ef 16 -> 0.993 / 0.97-0.99; 300K (M 32) ef 24 -> 0.979, ef 32 -> 1.000;
+ * 500K (M 32) ef 32 -> 0.990, ef 48 -> 1.000. The 1M point (64) is extrapolated, not measured:
+ * the ef for ~0.99 grew 24 -> 32 from 300K to 500K (~n^0.56, i.e. ~47 at 1M); 64 leaves margin.
  */
 const EF_BY_SIZE: ReadonlyArray<readonly [number, number]> = [
   [100_000, 16],
-  [300_000, 32],
-  [1_000_000, 96],
+  [500_000, 32],
+  [1_000_000, 64],
 ];
 
 export function autoEf(n: number): number {
