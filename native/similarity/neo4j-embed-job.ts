@@ -5,6 +5,9 @@
  * worker's index follows that table as for SQLite workspaces.
  * Resumable like runEmbedJob: a node with a vector is skipped without inference, so a cancelled
  * run continues where it stopped (its pages are still read, which costs a query, not a model call).
+ * A run that reads every page (not cancelled) then drops the labels and vectors of nodes it did not
+ * see: they were deleted on the server (an import removed or rolled back). The vector worker's
+ * loaded index skips labels whose row is gone and rebuilds on its next open (count mismatch).
  * Vectors that came with the data are not used here: the Neo4j import does not keep them.
  */
 import type Database from 'better-sqlite3';
@@ -43,12 +46,13 @@ export async function runNeo4jEmbedJob(opts: Neo4jEmbedJobOptions): Promise<Embe
   let total = Math.max(0, nodes - alreadyDone);
   opts.onProgress?.({ stage: 'embed', done: 0, total, rate: 0 });
 
+  const run = (db.prepare('SELECT coalesce(max(run), 0) + 1 AS r FROM nodes').get() as { r: number }).r;
   const label = db.prepare(
-    'INSERT INTO nodes(id, name, type) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type RETURNING rid',
+    'INSERT INTO nodes(id, name, type, run) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type, run = excluded.run RETURNING rid',
   );
   const has = db.prepare('SELECT 1 FROM embeddings WHERE model = ? AND rid = ?');
   const labelPage = db.transaction((page: GraphNode[]) =>
-    page.map((n) => ({ node: n, rid: (label.get(n.id, n.name, n.type) as { rid: number }).rid })).filter((x) => !has.get(model, x.rid)),
+    page.map((n) => ({ node: n, rid: (label.get(n.id, n.name, n.type, run) as { rid: number }).rid })).filter((x) => !has.get(model, x.rid)),
   );
   const insert = db.prepare("INSERT OR REPLACE INTO embeddings(model, rid, source, vec) VALUES (?, ?, 'model', ?)");
   const writePage = db.transaction((rids: number[], vectors: Float32Array) => {
@@ -83,6 +87,7 @@ export async function runNeo4jEmbedJob(opts: Neo4jEmbedJobOptions): Promise<Embe
     const rate = (embedded / Math.max(1, performance.now() - tEmbed)) * 1000;
     opts.onProgress?.({ stage: 'embed', done: embedded, total, rate, etaMs: rate > 0 ? ((total - embedded) / rate) * 1000 : undefined });
   }
+  if (!cancelled) dropUnseen(db, run);
   return {
     modelId: model,
     dim: embedder.dim,
@@ -94,4 +99,12 @@ export async function runNeo4jEmbedJob(opts: Neo4jEmbedJobOptions): Promise<Embe
     textsPerSec: Math.round((embedded / Math.max(1, performance.now() - tEmbed)) * 1000),
     cancelled,
   };
+}
+
+/** Removes the labels (and vectors of every model) of nodes the complete run `run` did not see. */
+function dropUnseen(db: Database.Database, run: number): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM embeddings WHERE rid IN (SELECT rid FROM nodes WHERE run <> ?)').run(run);
+    db.prepare('DELETE FROM nodes WHERE run <> ?').run(run);
+  })();
 }

@@ -4,13 +4,15 @@
  * ids are strings, so a small SQLite side file keeps the id <-> label table:
  *
  *   <workspace>/neo4j-similarity/<server key>/similarity.sqlite
- *     nodes(rid INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, type TEXT)   label = rid
+ *     nodes(rid INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, type TEXT, run INTEGER)   label = rid
  *     embeddings(...)                                                          embedding-table.ts
  *   <workspace>/neo4j-similarity/<server key>/vectors/<model>/                 workspace-index.ts
  *
  * The table is named and shaped like the SQLite store's `nodes` (rid, id, name, type), so
  * SimilarityService and WorkspaceIndex work on it unchanged. Labels are only ever added (a node
- * keeps its label for good), names and types are refreshed on each embedding run. The server key
+ * keeps its label while it exists), names and types are refreshed on each embedding run, and `run`
+ * (the last complete embedding run that saw the node) lets a complete run drop nodes deleted on the
+ * server since (neo4j-embed-job.ts). The server key
  * (a hash of uri and database, no credentials) keeps two servers' vectors apart.
  */
 import { createHash } from 'node:crypto';
@@ -38,7 +40,7 @@ export function openNeo4jSide(workspaceDir: string, c: Pick<Neo4jContext, 'uri' 
   // WAL: the vector worker reads while the embed worker writes a page.
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
-  db.exec('CREATE TABLE IF NOT EXISTS nodes (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, type TEXT NOT NULL)');
+  db.exec('CREATE TABLE IF NOT EXISTS nodes (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, type TEXT NOT NULL, run INTEGER NOT NULL DEFAULT 0)');
   ensureEmbeddingTable(db);
   return { db, dir };
 }
