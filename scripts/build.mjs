@@ -117,7 +117,9 @@ function compileVectorAddon(dir) {
   const prefix = path.resolve(path.dirname(process.execPath), '..');
   const nodedir = process.env.npm_config_nodedir || (existsSync(path.join(prefix, 'include/node/node_api.h')) ? prefix : undefined);
   try {
-    execFileSync(process.execPath, [gyp, 'rebuild', ...(nodedir ? [`--nodedir=${nodedir}`] : [])], { cwd: dir, stdio: 'pipe' });
+    // KGW_HNSW_MARCH=x86-64-v2 (say) builds a .node that runs on other CPUs too: for packaging.
+    const march = process.env.KGW_HNSW_MARCH ? ['--', `-Dkgw_march=${process.env.KGW_HNSW_MARCH}`] : [];
+    execFileSync(process.execPath, [gyp, 'rebuild', ...(nodedir ? [`--nodedir=${nodedir}`] : []), ...march], { cwd: dir, stdio: 'pipe' });
   } catch (err) {
     process.stderr.write(`${err.stdout ?? ''}${err.stderr ?? ''}`);
     throw new Error('building native/vector/addon failed (see the compiler output above)', { cause: err });
