@@ -18,8 +18,8 @@ import { neo4jSideDir, openNeo4jSide, type Neo4jSide } from '../similarity/neo4j
 const services = new Map<string, { service: SimilarityService; side?: Neo4jSide; key: string }>();
 
 function serviceFor(ctx: WorkerContext): SimilarityService {
+  if (!ctx.workspace) throw new WorkbenchError('NO_WORKSPACE', 'Open or create a workspace first');
   if (ctx.store === 'neo4j') {
-    if (!ctx.workspace) throw new WorkbenchError('NO_WORKSPACE', 'Open or create a workspace first');
     if (!ctx.neo4j) throw new WorkbenchError('NEO4J_UNAVAILABLE', 'This workspace is stored in Neo4j but no connection settings were given: open the Neo4j settings and connect');
     const key = neo4jSideDir(ctx.workspace, ctx.neo4j);
     const held = services.get(ctx.workspace);
@@ -30,12 +30,12 @@ function serviceFor(ctx: WorkerContext): SimilarityService {
     services.set(ctx.workspace, { service, side, key });
     return service;
   }
+  const held = services.get(ctx.workspace);
+  if (held && !held.side) return held.service;
+  if (held) dropWorkspace(ctx.workspace); // switched back from Neo4j: before storeFor, which it would close
   const store = storeFor(ctx);
-  const held = services.get(store.workspaceDir);
-  if (held?.key === store.workspaceDir) return held.service;
-  if (held) dropWorkspace(store.workspaceDir);
   const service = new SimilarityService(store.db, store.workspaceDir);
-  services.set(store.workspaceDir, { service, key: store.workspaceDir });
+  services.set(ctx.workspace, { service, key: store.workspaceDir });
   return service;
 }
 

@@ -84,4 +84,13 @@ describe.skipIf(skipReason !== null)(skipReason ?? 'similarity and retrieval thr
     expect(r.passages[0].linked.length).toBeGreaterThan(0);
     expect(r.timings.totalMs).toBeGreaterThanOrEqual(r.timings.searchMs);
   }, 300_000);
+
+  it('switching the workspace back to SQLite and to Neo4j again keeps each side its own vectors', async () => {
+    expect(((await host.handle('neo4j.disconnect', {})) as { store: string }).store).toBe('sqlite');
+    // The workspace's own SQLite file holds no nodes: nothing to search there (not the Neo4j vectors).
+    await expect(host.handle('similarity.search', { text: 'the elite paranormal military unit', k: 5 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(((await host.handle('neo4j.connect', {})) as { store: string }).store).toBe('neo4j');
+    const hits = (await host.handle('similarity.search', { text: 'the elite paranormal military unit', k: 5 })) as SimilarityHit[];
+    expect(hits[0].id).toBe("Paranormal Military Squad's elite");
+  }, 120_000);
 });
