@@ -17,7 +17,7 @@ const ROWS_PER_INSERT = 32;
 const COLUMNS = 8;
 
 /** Above this many nodes the degree array (4 bytes a node) is dropped and degrees are counted in SQL. */
-const MAX_JS_DEGREE_NODES = 16_000_000;
+const MAX_JS_DEGREE_NODES = 4_000_000;
 
 /** Sizes of the JS tables (tests lower them to run the SQLite fallbacks). */
 export interface BulkLimits {
