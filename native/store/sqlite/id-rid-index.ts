@@ -2,8 +2,8 @@
  * Node id -> row id, for resolving edge endpoints while edges stream in (bulk import into an
  * empty workspace), in bounded memory: ids are kept as 64-bit hashes (two 32-bit FNV-1a
  * variants) beside the row id in typed arrays, 12 bytes a slot, at most half full (25 MB for 1M
- * nodes, 50 MB at most). At `maxKeys` ids (2M) it stops growing (`saturated`); callers then look
- * ids up in SQLite, so the ingest worker stays under its 300 MB at any size.
+ * nodes, also the most). At `maxKeys` ids (1M) it stops growing (`saturated`); callers then look
+ * ids up in SQLite, so the table adds at most 25 MB to the ingest worker at any size.
  *
  * Two different ids of this import with the same hash are detected when the second one is
  * inserted (it gets another row id) and the slot is marked ambiguous, so callers fall back to
@@ -20,7 +20,7 @@ export class IdRidIndex {
   private count = 0;
   saturated = false;
 
-  constructor(private readonly maxKeys = 1 << 21, initialSlots = 1 << 16) {
+  constructor(private readonly maxKeys = 1 << 20, initialSlots = 1 << 16) {
     this.hi = new Uint32Array(initialSlots);
     this.lo = new Uint32Array(initialSlots);
     this.rid = new Int32Array(initialSlots);

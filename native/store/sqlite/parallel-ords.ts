@@ -4,8 +4,8 @@
  * edge got ord 0 and, when the key refused, parallel edges were numbered by a window function
  * and the key sorted again (GraphML 100K/500K: ~6 s wall of 9 s in the index stage).
  *
- * Keys are kept as 64-bit hashes beside a count, 12 bytes a slot, at most half full (25 MB at
- * most, for 1M keys: a bound on the ingest worker's memory at any size). Two keys
+ * Keys are kept as 64-bit hashes beside a count, 12 bytes a slot, at most half full (12.5 MB at
+ * most, for 512K keys: a bound on the ingest worker's memory at any size). Two keys
  * with the same hash share a count: one of them then starts above 0, which keeps ords unique
  * within every key (all the index needs). At `maxKeys` keys new keys get ord 0 and the writer's
  * fallback numbers whatever the key still refuses.
@@ -18,7 +18,7 @@ export class ParallelOrds {
   private count = 0;
   saturated = false;
 
-  constructor(private readonly maxKeys = 1 << 20, initialSlots = 1 << 16) {
+  constructor(private readonly maxKeys = 1 << 19, initialSlots = 1 << 16) {
     this.hi = new Uint32Array(initialSlots);
     this.lo = new Uint32Array(initialSlots);
     this.seen = new Int32Array(initialSlots);
