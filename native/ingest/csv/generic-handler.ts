@@ -11,7 +11,7 @@ import { BatchBuilder, columnCountError, emptyFileError, WarningTally } from './
 import { guessColumns, KNOWN_COLUMN_NAMES, type ColumnMapping } from './column-guess';
 import { isNeo4jHeader } from './neo4j-header';
 import { readHead, readRecords, throwIfAborted } from './read-records';
-import { SeenSet } from './seen-set';
+import { SpillSeenSet } from './spill-seen-set';
 import { detectDelimiter, extensionOf, hasHeader, headText, looksLikeOtherFormat } from './sniff';
 import { inferNumber } from './values';
 
@@ -63,7 +63,7 @@ async function* parseGenericCsv(input: ParserInput): AsyncGenerator<ParseBatch> 
   const head = await readHead(input.path);
   const delimiter = detectDelimiter(headText(head))?.delimiter ?? (extensionOf(file) === 'tsv' ? '\t' : ',');
   const tally = new WarningTally(file);
-  const seen = new SeenSet();
+  const seen = new SpillSeenSet();
   const out = new BatchBuilder();
   let map: ColumnMapping | undefined;
   let names: string[] = [];
@@ -109,31 +109,36 @@ async function* parseGenericCsv(input: ParserInput): AsyncGenerator<ParseBatch> 
     return edge;
   };
 
-  for await (const chunk of readRecords({ path: input.path, file, delimiter, quotes: true, signal: input.signal })) {
-    throwIfAborted(input.signal, file);
-    bytesRead = chunk.bytesRead;
-    let start = 0;
-    if (!map) {
-      const first = chunk.rows[0];
-      const header = hasHeader(first, KNOWN_COLUMN_NAMES);
-      names = header ? first.map((c, i) => c.trim() || `column${i + 1}`) : first.map((_, i) => `column${i + 1}`);
-      width = first.length;
-      map = guessColumns(names, header, overrideFor(input), file);
-      const roles = new Set([map.id, map.name, map.type, map.text, map.source, map.target]);
-      propCols = names.map((_, i) => i).filter((i) => !roles.has(i));
-      if (header) start = 1;
+  try {
+    for await (const chunk of readRecords({ path: input.path, file, delimiter, quotes: true, signal: input.signal })) {
+      throwIfAborted(input.signal, file);
+      bytesRead = chunk.bytesRead;
+      let start = 0;
+      if (!map) {
+        const first = chunk.rows[0];
+        const header = hasHeader(first, KNOWN_COLUMN_NAMES);
+        names = header ? first.map((c, i) => c.trim() || `column${i + 1}`) : first.map((_, i) => `column${i + 1}`);
+        width = first.length;
+        map = guessColumns(names, header, overrideFor(input), file);
+        const roles = new Set([map.id, map.name, map.type, map.text, map.source, map.target]);
+        propCols = names.map((_, i) => i).filter((i) => !roles.has(i));
+        if (header) start = 1;
+      }
+      const m = map;
+      for (let r = start; r < chunk.rows.length; r++) {
+        const row = chunk.rows[r];
+        const line = chunk.lines[r];
+        if (row.length !== width) throw columnCountError(file, line, width, row.length, row);
+        if (m.kind === 'edges') out.edges.push(toEdge(row, line, m));
+        else out.nodes.push(toNode(row, line, m));
+        if (out.full) yield out.take(bytesRead);
+      }
     }
-    const m = map;
-    for (let r = start; r < chunk.rows.length; r++) {
-      const row = chunk.rows[r];
-      const line = chunk.lines[r];
-      if (row.length !== width) throw columnCountError(file, line, width, row.length, row);
-      if (m.kind === 'edges') out.edges.push(toEdge(row, line, m));
-      else out.nodes.push(toNode(row, line, m));
-      if (out.full) yield out.take(bytesRead);
-    }
+    if (!map) throw emptyFileError(file);
+    out.warnings.push(...tally.summaries());
+    yield out.take(bytesRead);
+  } finally {
+    // Deletes the duplicate check's spill file (also on cancel or a parse error).
+    seen.close();
   }
-  if (!map) throw emptyFileError(file);
-  out.warnings.push(...tally.summaries());
-  yield out.take(bytesRead);
 }

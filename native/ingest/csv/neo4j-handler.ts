@@ -10,7 +10,7 @@ import { BatchBuilder, columnCountError, emptyFileError, snippet, WarningTally }
 import { castValue, isNeo4jHeader, namespacedId, parseHeader, type Neo4jColumn } from './neo4j-header';
 import { parseFloatList, parseListLiteral } from './python-literal';
 import { readHead, readRecords, throwIfAborted } from './read-records';
-import { SeenSet } from './seen-set';
+import { SpillSeenSet } from './spill-seen-set';
 import { detectDelimiter, headText, looksLikeOtherFormat, normalizeName } from './sniff';
 import { inferNumber } from './values';
 
@@ -117,7 +117,7 @@ const ASKG_LABEL_TYPES: Record<string, string> = { text: 'passage', passage: 'pa
  */
 class Neo4jRowConverter {
   readonly tally: WarningTally;
-  readonly seen = new SeenSet();
+  readonly seen = new SpillSeenSet();
   readonly isEdge: boolean;
   /**
    * Label cells, types and relations repeat across millions of rows: one shared string or
@@ -274,30 +274,35 @@ async function* parseNeo4jCsv(input: ParserInput, autoschemakg: boolean): AsyncG
   const out = new BatchBuilder();
   let conv: Neo4jRowConverter | undefined;
   let bytesRead = 0;
-  for await (const chunk of readRecords({ path: input.path, file, delimiter, quotes: true, signal: input.signal })) {
-    throwIfAborted(input.signal, file);
-    bytesRead = chunk.bytesRead;
-    let start = 0;
-    if (!conv) {
-      const plan = makePlan(parseHeader(chunk.rows[0]), autoschemakg, file);
-      if (plan.start === -1 && plan.id === -1) {
-        throw new WorkbenchError('PARSE_ERROR', `The header of ${file} has no :ID column (nodes) nor :START_ID/:END_ID (relationships)`, {
-          file, line: chunk.lines[0], value: chunk.rows[0].join(','), expected: 'an :ID column or :START_ID and :END_ID',
-        });
+  try {
+    for await (const chunk of readRecords({ path: input.path, file, delimiter, quotes: true, signal: input.signal })) {
+      throwIfAborted(input.signal, file);
+      bytesRead = chunk.bytesRead;
+      let start = 0;
+      if (!conv) {
+        const plan = makePlan(parseHeader(chunk.rows[0]), autoschemakg, file);
+        if (plan.start === -1 && plan.id === -1) {
+          throw new WorkbenchError('PARSE_ERROR', `The header of ${file} has no :ID column (nodes) nor :START_ID/:END_ID (relationships)`, {
+            file, line: chunk.lines[0], value: chunk.rows[0].join(','), expected: 'an :ID column or :START_ID and :END_ID',
+          });
+        }
+        conv = new Neo4jRowConverter(plan, file, autoschemakg, input.options.defaultEdgeType || DEFAULT_EDGE_TYPE);
+        start = 1;
       }
-      conv = new Neo4jRowConverter(plan, file, autoschemakg, input.options.defaultEdgeType || DEFAULT_EDGE_TYPE);
-      start = 1;
+      // Chunks are small (64 KiB), so converting one whole keeps batches near BATCH_RECORDS.
+      conv.convert(chunk.rows, chunk.lines, start, out);
+      if (out.full) yield out.take(bytesRead);
     }
-    // Chunks are small (64 KiB), so converting one whole keeps batches near BATCH_RECORDS.
-    conv.convert(chunk.rows, chunk.lines, start, out);
-    if (out.full) yield out.take(bytesRead);
+    if (!conv) throw emptyFileError(file);
+    out.warnings.push(...conv.tally.summaries());
+    if (conv.seen.saturated) {
+      out.warnings.push({ code: 'DUPLICATE_CHECK_STOPPED', message: `${file} has more than ${conv.seen.size} distinct rows; duplicates past that point were not counted`, file });
+    }
+    yield out.take(bytesRead);
+  } finally {
+    // Deletes the duplicate check's spill file (also on cancel or a parse error).
+    conv?.seen.close();
   }
-  if (!conv) throw emptyFileError(file);
-  out.warnings.push(...conv.tally.summaries());
-  if (conv.seen.saturated) {
-    out.warnings.push({ code: 'DUPLICATE_CHECK_STOPPED', message: `${file} has more than ${conv.seen.size} distinct rows; duplicates past that point were not counted`, file });
-  }
-  yield out.take(bytesRead);
 }
 
 export const neo4jCsvHandler = makeNeo4jHandler(false);

@@ -3,9 +3,17 @@
  * keys are kept as 64-bit hashes (two 32-bit FNV-1a variants) in an open-addressing table of
  * typed arrays, 8 bytes a slot. At `maxKeys` distinct keys it stops growing and says so
  * (`saturated`), so a multi-GB file cannot exhaust memory; callers then fall back to
- * per-batch de-duplication and stop counting duplicates. A false "seen" needs a 64-bit
- * collision: about 1 in 10^7 for 1M keys.
+ * per-batch de-duplication and stop counting duplicates. Given an `overflow` store, a full table
+ * instead hands new hashes to it (spill-seen-set.ts keeps them in a temporary SQLite file), so
+ * the answer stays exact at any size and the table never saturates. A false "seen" needs a
+ * 64-bit collision: about 1 in 10^7 for 1M keys.
  */
+export interface SeenOverflow {
+  /** Adds the hash; true when it was new. */
+  add(hi: number, lo: number): boolean;
+  readonly size: number;
+}
+
 export class SeenSet {
   private hi: Uint32Array;
   private lo: Uint32Array;
@@ -13,14 +21,15 @@ export class SeenSet {
   private count = 0;
   saturated = false;
 
-  constructor(private readonly maxKeys = 4_000_000, initialSlots = 1 << 16) {
+  constructor(private readonly maxKeys = 4_000_000, initialSlots = 1 << 16, private readonly overflow?: SeenOverflow) {
     this.hi = new Uint32Array(initialSlots);
     this.lo = new Uint32Array(initialSlots);
     this.mask = initialSlots - 1;
   }
 
+  /** Distinct keys added, including those held by the overflow store. */
   get size(): number {
-    return this.count;
+    return this.count + (this.overflow?.size ?? 0);
   }
 
   /** Adds the key; true when it was new, false when seen before (or when saturated). */
@@ -76,6 +85,7 @@ export class SeenSet {
       i = (i + 1) & this.mask;
     }
     if (this.count + 1 > this.maxKeys) {
+      if (this.overflow) return this.overflow.add(h1, h2);
       this.saturated = true;
       return false;
     }

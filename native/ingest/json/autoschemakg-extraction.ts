@@ -9,11 +9,16 @@
 import { createHash } from 'node:crypto';
 import type { Props } from '../../../electron/common/model';
 import type { BatchCollector } from '../xml/text-source';
+import { SeenSet } from '../csv/seen-set';
 
 export const AUTOSCHEMAKG_KEYS = ['entity_relation_dict', 'event_entity_relation_dict', 'event_relation_dict'];
 
-/** Remembered node ids (to emit each node once); past this many the set restarts and the importer merges repeats. */
-const SEEN_LIMIT = 1_000_000;
+/**
+ * Remembered node ids (to emit each node once); past this many the set restarts and the importer
+ * merges repeats. Kept as 64-bit hashes (SeenSet, 16 MB at 1M ids): a Set of 1M entity strings
+ * took ~100 MB of the parser thread's heap, which is capped below that (parse-thread.ts).
+ */
+const SEEN_LIMIT = 1 << 20;
 
 type Json = Record<string, unknown>;
 
@@ -26,7 +31,7 @@ function text(v: unknown): string | undefined {
 }
 
 export class AutoSchemaKgExtractionMapper {
-  private readonly seen = new Set<string>();
+  private seen = new SeenSet(SEEN_LIMIT);
   lines = 0;
 
   constructor(private readonly batch: BatchCollector) {}
@@ -87,8 +92,9 @@ export class AutoSchemaKgExtractionMapper {
   }
 
   private remember(id: string): boolean {
-    if (this.seen.has(id)) return false;
-    if (this.seen.size >= SEEN_LIMIT) this.seen.clear();
+    if (this.seen.add(id)) return true;
+    if (!this.seen.saturated) return false;
+    this.seen = new SeenSet(SEEN_LIMIT);
     this.seen.add(id);
     return true;
   }

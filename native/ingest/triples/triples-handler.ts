@@ -1,14 +1,14 @@
 /**
  * Headerless `head<TAB>relation<TAB>tail` files (FB15k-237, WN18RR, most KG-embedding
  * benchmarks): every line is an edge; heads and tails become nodes, each emitted once per
- * file (once per batch after the seen-set fills up; the store merges repeats either way).
+ * file (the seen-sets spill to a temporary SQLite file past 1M keys, spill-seen-set.ts).
  * Quotes are ordinary characters here, ids stay text (`00260881` keeps its zeros).
  */
 import type { NodeRecord } from '../../../electron/common/model';
 import type { FormatHandler, ParseBatch, ParserInput } from '../format';
 import { BatchBuilder, columnCountError, emptyFileError, WarningTally } from '../csv/batch';
 import { readRecords, throwIfAborted } from '../csv/read-records';
-import { SeenSet } from '../csv/seen-set';
+import { SpillSeenSet } from '../csv/spill-seen-set';
 import { looksWeighted, startsWithHeader, tsvShape } from './tsv-sample';
 
 export const triplesHandler: FormatHandler = {
@@ -26,8 +26,8 @@ export const triplesHandler: FormatHandler = {
 async function* parseTriples(input: ParserInput): AsyncGenerator<ParseBatch> {
   const file = input.displayName;
   const out = new BatchBuilder();
-  const seenNodes = new SeenSet();
-  const seenEdges = new SeenSet();
+  const seenNodes = new SpillSeenSet();
+  const seenEdges = new SpillSeenSet();
   const tally = new WarningTally(file);
   let batchNodes = new Set<string>();
   let bytesRead = 0;
@@ -41,30 +41,36 @@ async function* parseTriples(input: ParserInput): AsyncGenerator<ParseBatch> {
     out.nodes.push(node);
   };
 
-  for await (const chunk of readRecords({ path: input.path, file, delimiter: '\t', quotes: false, signal: input.signal })) {
-    throwIfAborted(input.signal, file);
-    bytesRead = chunk.bytesRead;
-    for (let r = 0; r < chunk.rows.length; r++) {
-      const row = chunk.rows[r];
-      const line = chunk.lines[r];
-      if (row.length !== 3) throw columnCountError(file, line, 3, row.length, row);
-      const [h, rel, t] = row;
-      addNode(h, line);
-      addNode(t, line);
-      out.edges.push({ source: h, target: t, type: rel, props: {}, line });
-      if (!seenEdges.add(`${h}\t${rel}\t${t}`) && !seenEdges.saturated) {
-        tally.note('DUPLICATE_EDGE', (n) => `${n} triples in ${file} repeat an earlier triple; they are merged`, line, `${h} ${rel} ${t}`);
-      }
-      rows++;
-      if (out.full) {
-        yield out.take(bytesRead);
-        // A 64 KiB chunk may hold several batches: a cancel stops at the next one.
-        throwIfAborted(input.signal, file);
-        batchNodes = new Set();
+  try {
+    for await (const chunk of readRecords({ path: input.path, file, delimiter: '\t', quotes: false, signal: input.signal })) {
+      throwIfAborted(input.signal, file);
+      bytesRead = chunk.bytesRead;
+      for (let r = 0; r < chunk.rows.length; r++) {
+        const row = chunk.rows[r];
+        const line = chunk.lines[r];
+        if (row.length !== 3) throw columnCountError(file, line, 3, row.length, row);
+        const [h, rel, t] = row;
+        addNode(h, line);
+        addNode(t, line);
+        out.edges.push({ source: h, target: t, type: rel, props: {}, line });
+        if (!seenEdges.add(`${h}\t${rel}\t${t}`) && !seenEdges.saturated) {
+          tally.note('DUPLICATE_EDGE', (n) => `${n} triples in ${file} repeat an earlier triple; they are merged`, line, `${h} ${rel} ${t}`);
+        }
+        rows++;
+        if (out.full) {
+          yield out.take(bytesRead);
+          // A 64 KiB chunk may hold several batches: a cancel stops at the next one.
+          throwIfAborted(input.signal, file);
+          batchNodes = new Set();
+        }
       }
     }
+    if (rows === 0) throw emptyFileError(file);
+    out.warnings.push(...tally.summaries());
+    yield out.take(bytesRead);
+  } finally {
+    // Deletes the spill files of the seen-sets (also on cancel or a parse error).
+    seenNodes.close();
+    seenEdges.close();
   }
-  if (rows === 0) throw emptyFileError(file);
-  out.warnings.push(...tally.summaries());
-  yield out.take(bytesRead);
 }
