@@ -1,5 +1,6 @@
 /** Entry of the `kgw` command (bundled to dist/node/cli.js). */
 import { main } from './cli/main';
+import { relaunchWithIngestFlags } from './cli/ingest-flags';
 
 /**
  * Exits once everything written to stdout has been flushed: a piped stdout (`kgw ... --json | jq`)
@@ -10,7 +11,13 @@ function exitAfterFlush(code: number): void {
   process.stdout.write('', () => process.exit(code));
 }
 
-main(process.argv.slice(2)).then(exitAfterFlush, (err) => {
-  console.error(`kgw: ${err instanceof Error ? err.stack : String(err)}`);
-  exitAfterFlush(1);
-});
+const argv = process.argv.slice(2);
+const relaunched = relaunchWithIngestFlags(argv);
+if (relaunched !== undefined) {
+  process.exit(relaunched);
+} else {
+  main(argv).then(exitAfterFlush, (err) => {
+    console.error(`kgw: ${err instanceof Error ? err.stack : String(err)}`);
+    exitAfterFlush(1);
+  });
+}
