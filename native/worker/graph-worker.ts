@@ -41,12 +41,12 @@ function graphFor(call: CallContext, withProgress = false): Promise<WorkspaceGra
 /**
  * A query handler: parse params, run on the loaded graph (or, for a Neo4j workspace, in Cypher on
  * the server via `onNeo4j`), count it for the profiler. PageRank runs get the call's cancel signal
- * and a progress callback: they yield between iterations.
+ * and a progress callback: they yield between iterations (on Neo4j, one server round trip each).
  */
 function query<M extends keyof typeof methods>(
   name: M,
   run: (g: WorkspaceGraph, params: never, ctl: RunControl) => unknown,
-  onNeo4j?: (store: Neo4jStore, params: never) => Promise<unknown>,
+  onNeo4j?: (store: Neo4jStore, params: never, ctl: RunControl) => Promise<unknown>,
 ): Handler {
   return async (raw, call) => {
     const params = methods[name].params.parse(raw);
@@ -58,7 +58,7 @@ function query<M extends keyof typeof methods>(
       onProgress: (done, total) => call.progress({ stage: 'pagerank', done, total, unit: 'iterations' }),
     };
     try {
-      return neo4j ? await onNeo4j!(neo4j, params as never) : await run(g!, params as never, ctl);
+      return neo4j ? await onNeo4j!(neo4j, params as never, ctl) : await run(g!, params as never, ctl);
     } finally {
       call.latency(performance.now() - t);
       call.count('queries', 1);

@@ -1,6 +1,7 @@
 /**
- * The vector worker: one similarity index per workspace and model (hnswlib-node, or exact for
- * small collections), loaded lazily from `<workspace>/vectors/`, kept in step with the
+ * The vector worker: one similarity index per workspace and model (hnswlib through the project's
+ * addon in native/vector/addon, or exact for small collections), loaded lazily from
+ * `<workspace>/vectors/`, kept in step with the
  * `embeddings` table the embed worker writes, and answering nearest-node questions.
  * Vectors reach it from SQLite, not through the host: only the query vector crosses processes.
  */

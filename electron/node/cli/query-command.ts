@@ -19,7 +19,8 @@ import {
 import { WorkbenchError } from '../../common/errors';
 import { printResult, processIO, type CliIO } from './output';
 import type { Command } from './main';
-import { neo4jKHop, neo4jPath, neo4jPpr, openNeo4jFromEnv, storeKindOf } from './open-store';
+import { openNeo4jFromEnv, storeKindOf } from './open-store';
+import { neo4jKHop, neo4jPath, neo4jPpr } from '../../../native/store/neo4j/protocol-queries';
 import type { Neo4jStore } from '../../../native/store/neo4j/neo4j-store';
 
 export const QUERY_USAGE = `  query khop --workspace <dir> --id <id> [--hops 2] [--direction out|in|both]   k-hop neighbourhood

@@ -119,6 +119,12 @@ export interface PprOptions {
   direction?: Direction;
   /** Only relationships of these (original) types are walked. */
   edgeTypes?: string[] | null;
+  /** Stop early once the L1 change of an iteration is below this (default 1e-9). */
+  tolerance?: number;
+  /** Checked before every iteration (one server round trip each): CANCELLED when aborted. */
+  signal?: AbortSignal;
+  /** After every iteration: iterations run so far of at most `total`. */
+  onProgress?(done: number, total: number): void;
 }
 
 /**
@@ -146,10 +152,12 @@ export async function pprScores(
   const restart = new Map([...weights].map(([id, w]) => [id, w / sum]));
   const pattern = opts.direction === 'out' ? '(n)-[r]->(x)' : opts.direction === 'in' ? '(n)<-[r]-(x)' : '(n)-[r]-(x)';
 
+  const tolerance = opts.tolerance ?? 1e-9;
   let rank = new Map(restart);
   let delta = 0;
   let it = 0;
   for (; it < iterations; it++) {
+    if (opts.signal?.aborted) throw new WorkbenchError('CANCELLED', 'The PageRank query was cancelled');
     const mass = [...rank].map(([id, p]) => ({ id, p }));
     const res = await conn.read<{ id: string; p: number }>(
       `${VIS_PRELUDE}
@@ -177,7 +185,8 @@ export async function pprScores(
     for (const [id, p] of pruned) delta += Math.abs(p - (rank.get(id) ?? 0));
     for (const [id, p] of rank) if (!pruned.has(id)) delta += p;
     rank = pruned;
-    if (delta < 1e-9) {
+    opts.onProgress?.(it + 1, iterations);
+    if (delta < tolerance) {
       it++;
       break;
     }

@@ -109,14 +109,15 @@ export class Neo4jStore implements GraphStore {
     return res.records.map((r) => toGraphEdge(r.get('r'), r.get('s'), r.get('t')));
   }
 
+  /** A node and its source passages: linked nodes that carry text, as the SQLite store and retrieval define them. */
   async node(id: string): Promise<{ node: GraphNode; passages: Array<{ id: string; text: string }> } | null> {
     const res = await this.conn.read<{ n: DriverNode<number>; deg: number; passages: Array<{ id: string; text: string }> }>(
       `${VIS_PRELUDE}
        MATCH (n:Node {id: $id}) WHERE ${visible('n')}
        CALL { WITH n, hidden
-         OPTIONAL MATCH (n)-[r]-(p:Node) WHERE p._type = 'passage' AND p <> n AND ${visible('r')} AND ${visible('p')}
-         WITH DISTINCT p ORDER BY p.id LIMIT 100
-         RETURN collect({id: p.id, text: coalesce(p._text, p.name, '')}) AS passages }
+         OPTIONAL MATCH (n)-[r]-(p:Node) WHERE p._text IS NOT NULL AND p <> n AND ${visible('r')} AND ${visible('p')}
+         WITH DISTINCT p ORDER BY p.id LIMIT 20
+         RETURN collect({id: p.id, text: p._text}) AS passages }
        RETURN n, COUNT { (n)--() } AS deg, passages`,
       { id }, 'reading a node');
     const rec = res.records[0];

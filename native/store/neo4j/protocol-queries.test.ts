@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KHopParamsSchema, PathParamsSchema, PathsParamsSchema, PprParamsSchema } from '../../../electron/common/protocol/query';
 import { Neo4jStore } from './neo4j-store';
 import { neo4jGraphStatus, neo4jKHop, neo4jPath, neo4jPaths, neo4jPpr } from './protocol-queries';
-import { moviesBatch } from './test-data';
+import { generatedGraph, moviesBatch } from './test-data';
 import { neo4jSkipReason, startNeo4j, type Neo4jTestServer } from './test-server';
 
 const skipReason = neo4jSkipReason();
@@ -86,6 +86,7 @@ describe.skipIf(skipReason !== null)(skipReason ?? 'query panel methods on a rea
     expect(p.edges[1]).toMatchObject({ source: 'carrie', type: 'ACTED_IN' });
     expect(await neo4jPath(store, PathParamsSchema.parse({ from: 'hugo', to: 'carrie', direction: 'out' }))).toMatchObject({ found: false, nodes: [] });
     expect(await neo4jPath(store, PathParamsSchema.parse({ from: 'hugo', to: 'carrie', edgeTypes: ['KNOWS'] }))).toMatchObject({ found: false });
+    // No edge of the movies graph has a numeric "w": the same error as on a SQLite workspace.
     await expect(neo4jPath(store, PathParamsSchema.parse({ from: 'hugo', to: 'carrie', weightProperty: 'w' }))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
@@ -115,5 +116,73 @@ describe.skipIf(skipReason !== null)(skipReason ?? 'query panel methods on a rea
     expect(r.edges.length).toBe(9);
     const without = await neo4jPpr(store, PprParamsSchema.parse({ seeds: ['keanu'], k: 2, excludeSeeds: true, edgeTypes: ['ACTED_IN'] }));
     expect(without.nodes.map((n) => n.id).sort()).toEqual(['matrix', 'reloaded']);
+  });
+
+  it('reports PageRank iterations as progress and stops when cancelled', async () => {
+    const seen: Array<[number, number]> = [];
+    const r = await neo4jPpr(store, PprParamsSchema.parse({ seeds: ['keanu'], k: 3, iterations: 5, tolerance: 0 }), { onProgress: (d, t) => seen.push([d, t]) });
+    expect(r.iterations).toBe(5);
+    expect(seen).toEqual([[1, 5], [2, 5], [3, 5], [4, 5], [5, 5]]);
+    // A loose tolerance stops the walk early.
+    const loose = await neo4jPpr(store, PprParamsSchema.parse({ seeds: ['keanu'], k: 3, iterations: 50, tolerance: 0.5 }));
+    expect(loose.iterations).toBeLessThan(50);
+
+    const abort = new AbortController();
+    const cancelled = neo4jPpr(store, PprParamsSchema.parse({ seeds: ['keanu'], k: 3, iterations: 50, tolerance: 0 }), {
+      signal: abort.signal,
+      onProgress: (d) => { if (d === 2) abort.abort(); },
+    });
+    await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+
+  it('finds weighted shortest paths equal to a Dijkstra computed here', async () => {
+    const g = generatedGraph('w', 60, 150); // weights (e % 10) / 10, zeros included
+    const w = await store.beginImport({ files: ['weighted.csv'] });
+    await w.write({ nodes: g.nodes, edges: g.edges, bytesRead: 0 }, 'weighted.csv');
+    await w.commit({ missingEndpoints: 'skip' });
+    const weightOf = new Map(g.edges.map((e) => [e.id!, Number(e.props!.weight)]));
+    const reference = (from: string, to: string, directed: boolean): number => {
+      const dist = new Map<string, number>([[from, 0]]);
+      const done = new Set<string>();
+      for (;;) {
+        let u: string | undefined;
+        for (const [id, d] of dist) if (!done.has(id) && (u === undefined || d < dist.get(u)!)) u = id;
+        if (u === undefined) return Infinity;
+        if (u === to) return dist.get(u)!;
+        done.add(u);
+        for (const e of g.edges) {
+          const v = e.source === u ? e.target : !directed && e.target === u ? e.source : undefined;
+          if (v === undefined) continue;
+          const nd = dist.get(u)! + weightOf.get(e.id!)!;
+          if (nd < (dist.get(v) ?? Infinity)) dist.set(v, nd);
+        }
+      }
+    };
+    for (const [a, b] of [['wn0', 'wn30'], ['wn5', 'wn44'], ['wn59', 'wn1'], ['wn12', 'wn13']]) {
+      for (const direction of ['both', 'out'] as const) {
+        const p = await neo4jPath(store, PathParamsSchema.parse({ from: a, to: b, direction, weightProperty: 'weight' }));
+        const want = reference(a, b, direction === 'out');
+        expect(p.found).toBe(true);
+        expect(p.cost).toBeCloseTo(want, 9);
+        // The path is real: it runs from a to b, each edge joins its two nodes, and its weights add up to the cost.
+        expect(p.nodes[0].id).toBe(a);
+        expect(p.nodes[p.nodes.length - 1].id).toBe(b);
+        let sum = 0;
+        p.edges.forEach((e, i) => {
+          expect(new Set([e.source, e.target])).toEqual(new Set([p.nodes[i].id, p.nodes[i + 1].id]));
+          if (direction === 'out') expect(e.source).toBe(p.nodes[i].id);
+          sum += weightOf.get(e.id)!;
+        });
+        expect(sum).toBeCloseTo(want, 9);
+      }
+    }
+    // Hops and weights disagree here: the fewest-hop path costs more than the cheapest one, which takes more hops.
+    const hops = await neo4jPath(store, PathParamsSchema.parse({ from: 'wn0', to: 'wn30' }));
+    const cheapest = await neo4jPath(store, PathParamsSchema.parse({ from: 'wn0', to: 'wn30', weightProperty: 'weight' }));
+    expect(hops.cost).toBeUndefined();
+    expect(hops.edges.reduce((sum, e) => sum + weightOf.get(e.id)!, 0)).toBeGreaterThan(cheapest.cost! + 0.05);
+    expect(cheapest.hops).toBeGreaterThan(hops.hops);
+    const cancelled = neo4jPath(store, PathParamsSchema.parse({ from: 'wn0', to: 'wn30', weightProperty: 'weight' }), { signal: AbortSignal.abort() });
+    await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 });

@@ -5,7 +5,8 @@
  * when the workspace is stored in Neo4j. Every read hides data of imports in flight (visibility.ts).
  *  - k-hop: breadth-first, one query per hop over the whole frontier; the supernode guard
  *    (perNodeLimit) is a LIMIT per expanded node, maxNodes / perHopLimit cut the frontier.
- *  - path: Cypher shortestPath() (weighted paths need the adjacency in the graph worker: refused).
+ *  - path: Cypher shortestPath(); with a weight property, Dijkstra here over batched Cypher
+ *    expansions (weighted-path.ts).
  *  - paths: simple paths by increasing length, one query per length, until maxResults.
  *  - PPR: power iteration in multihop.ts (one Cypher query per iteration), no GDS needed.
  */
@@ -21,6 +22,8 @@ import { cypherInt } from './connection';
 import { nodesByIds, pprScores } from './multihop';
 import type { Neo4jStore } from './neo4j-store';
 import { VIS_PRELUDE, visible } from './visibility';
+import type { RunControl } from '../../query/iterate';
+import { neo4jWeightedPath } from './weighted-path';
 
 type KHopParams = z.output<typeof KHopParamsSchema>;
 type PathParams = z.output<typeof PathParamsSchema>;
@@ -147,16 +150,20 @@ function fromPath(p: Path<number>): { nodes: QueryNodeInfo[]; edges: QueryEdge[]
 const MAX_PATH_HOPS = 15;
 const varRel = (d: Direction, range: string) => (d === 'out' ? `-[${range}]->` : d === 'in' ? `<-[${range}]-` : `-[${range}]-`);
 
-export async function neo4jPath(store: Neo4jStore, p: PathParams): Promise<PathResult> {
+export async function neo4jPath(store: Neo4jStore, p: PathParams, ctl: RunControl = {}): Promise<PathResult> {
   const t = performance.now();
-  if (p.weightProperty) {
-    throw new WorkbenchError('BAD_REQUEST', 'Weighted shortest paths are not available on a Neo4j workspace yet; clear the weight property to find the path with the fewest hops.', { value: p.weightProperty });
-  }
   await existing(store, [p.from], 'start');
   await existing(store, [p.to], 'end');
   if (p.from === p.to) {
     const [n] = await nodesByIds(store.conn, [p.from]);
-    return { found: true, nodes: [info(n)], edges: [], hops: 0, ms: performance.now() - t };
+    return { found: true, nodes: [info(n)], edges: [], hops: 0, ...(p.weightProperty ? { cost: 0 } : {}), ms: performance.now() - t };
+  }
+  if (p.weightProperty) {
+    const w = await neo4jWeightedPath(store.conn, p.from, p.to, p.weightProperty, { direction: p.direction, edgeTypes: typesOrNull(p.edgeTypes), signal: ctl.signal });
+    if (!w) return { found: false, nodes: [], edges: [], hops: 0, ms: performance.now() - t };
+    const byId = new Map((await nodesByIds(store.conn, w.nodes)).map((n) => [n.id, n]));
+    const nodes = w.nodes.map((id) => (byId.has(id) ? info(byId.get(id)!) : { id, name: id, type: 'node' }));
+    return { found: true, nodes, edges: w.edges, hops: w.edges.length, cost: w.cost, ms: performance.now() - t };
   }
   const res = await store.conn.read<{ p: Path<number> }>(
     `${VIS_PRELUDE}
@@ -204,7 +211,7 @@ export async function neo4jPaths(store: Neo4jStore, p: PathsParams): Promise<Pat
   return { paths, nodes: [...nodes.values()], edges: [...edges.values()], truncated, ms: performance.now() - t };
 }
 
-export async function neo4jPpr(store: Neo4jStore, p: PprParams): Promise<PprResult> {
+export async function neo4jPpr(store: Neo4jStore, p: PprParams, ctl: RunControl = {}): Promise<PprResult> {
   const t = performance.now();
   const seedNodes = await existing(store, p.seeds, 'seed');
   const seeds = p.seeds.map((id, i) => ({ id, weight: p.weights?.[i] ?? 1 }));
@@ -213,6 +220,9 @@ export async function neo4jPpr(store: Neo4jStore, p: PprParams): Promise<PprResu
     iterations: p.iterations,
     direction: p.direction,
     edgeTypes: typesOrNull(p.edgeTypes),
+    tolerance: p.tolerance,
+    signal: ctl.signal,
+    onProgress: ctl.onProgress,
   });
   const seedIds = new Set(p.seeds);
   const ranked = [...run.rank]

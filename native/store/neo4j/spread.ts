@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { QueryNodeInfo, SpreadParamsSchema, SpreadResult } from '../../../electron/common/protocol/query';
 import { WorkbenchError } from '../../../electron/common/errors';
 import { pprScores } from './multihop';
+import type { RunControl } from '../../query/iterate';
 import type { Neo4jStore } from './neo4j-store';
 import { linkedPassages, nodeKinds, passageTexts } from './retrieval-reads';
 
@@ -23,7 +24,7 @@ const SEED_FLOOR = 1e-3;
 
 const byScore = (x: [string, number], y: [string, number]) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0);
 
-export async function neo4jSpread(store: Neo4jStore, p: SpreadParams): Promise<SpreadResult> {
+export async function neo4jSpread(store: Neo4jStore, p: SpreadParams, ctl: RunControl = {}): Promise<SpreadResult> {
   const t = performance.now();
   const seedScore = new Map<string, number>();
   for (const s of p.seeds) seedScore.set(s.id, Math.max(seedScore.get(s.id) ?? -Infinity, s.score));
@@ -36,6 +37,8 @@ export async function neo4jSpread(store: Neo4jStore, p: SpreadParams): Promise<S
     iterations: p.iterations,
     direction: p.direction,
     edgeTypes: p.edgeTypes && p.edgeTypes.length > 0 ? p.edgeTypes : null,
+    signal: ctl.signal,
+    onProgress: ctl.onProgress,
   });
   const ranked = [...run.rank].sort(byScore);
   const kinds = await nodeKinds(store.conn, ranked.map(([id]) => id));
