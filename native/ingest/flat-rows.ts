@@ -6,7 +6,7 @@
  * object writes every key of every record, while a column of strings is one array.
  */
 import type { EdgeRecord, NodeRecord } from '../../electron/common/model';
-import type { NodeAnnotation, ParseBatch } from './format';
+import type { NodeAnnotation, ParseBatch, ParserInput } from './format';
 
 export interface FlatNodes {
   id: string[];
@@ -94,4 +94,72 @@ export function flattenEdges(edges: EdgeRecord[]): FlatEdges {
 
 export function flattenBatch(batch: Pick<ParseBatch, 'nodes' | 'edges' | 'annotations'>): FlatBatch {
   return { nodes: flattenNodes(batch.nodes), edges: flattenEdges(batch.edges), annotations: batch.annotations };
+}
+
+/**
+ * Columns filled one record at a time by a parser that writes flat batches directly (the CSV
+ * handlers in the parser thread), instead of records flattened afterwards: no record or props
+ * object per row for the GC to move. `take` returns what flattenBatch would have.
+ */
+export class FlatBuilder {
+  private nodes = emptyNodes();
+  private nodeLines: number[] = [];
+  private edges = emptyEdges();
+  private edgeLines: number[] = [];
+
+  get size(): number {
+    return this.nodeLines.length + this.edgeLines.length;
+  }
+
+  /** `labels` and `props` as JSON text; `name` the node's name or '' (then the id is its name). */
+  node(id: string, name: string, type: string, labels: string | null, props: string | null, text: string | null, line: number, vector?: Float32Array): void {
+    const n = this.nodes;
+    if (vector) (n.vectors ??= []).push({ index: n.id.length, vector });
+    n.id.push(id);
+    n.name.push(name || id);
+    n.type.push(type);
+    n.labels.push(labels);
+    n.props.push(props);
+    n.text.push(text);
+    this.nodeLines.push(line);
+  }
+
+  edge(source: string, target: string, type: string, eid: string | null, props: string | null, line: number): void {
+    const e = this.edges;
+    e.source.push(source);
+    e.target.push(target);
+    e.type.push(type);
+    e.eid.push(eid);
+    e.props.push(props);
+    this.edgeLines.push(line);
+  }
+
+  take(): FlatBatch {
+    const nodes = this.nodes;
+    const edges = this.edges;
+    nodes.line = Int32Array.from(this.nodeLines);
+    edges.line = Int32Array.from(this.edgeLines);
+    this.nodes = emptyNodes();
+    this.edges = emptyEdges();
+    this.nodeLines = [];
+    this.edgeLines = [];
+    return { nodes, edges };
+  }
+}
+
+function emptyNodes(): FlatNodes {
+  return { id: [], name: [], type: [], labels: [], props: [], text: [], line: new Int32Array(0) };
+}
+
+function emptyEdges(): FlatEdges {
+  return { source: [], target: [], type: [], eid: [], props: [], line: new Int32Array(0) };
+}
+
+/** A format handler that can write flat batches itself: batches with `flat` set, no records. */
+export interface FlatParser {
+  parseFlat(input: ParserInput): AsyncIterable<ParseBatch>;
+}
+
+export function canParseFlat(h: object): h is FlatParser {
+  return typeof (h as Partial<FlatParser>).parseFlat === 'function';
 }

@@ -23,7 +23,7 @@ import { fromErrorShape, toErrorShape, WorkbenchError, type WorkbenchErrorShape 
 import type { ImportOptions } from '../../electron/common/protocol/import';
 import type { ParseBatch } from './format';
 import { formatHandlers } from './registry';
-import { flattenBatch } from './flat-rows';
+import { canParseFlat, flattenBatch } from './flat-rows';
 
 const CSV_FORMATS = new Set(['csv', 'neo4j-csv', 'autoschemakg-csv', 'triples', 'names']);
 
@@ -101,12 +101,15 @@ export function runParseThreadIfAsked(): boolean {
       const handler = formatHandlers.find((h) => h.format === job.format);
       if (!handler) throw new WorkbenchError('UNSUPPORTED_FORMAT', `Unknown format "${job.format}"`, { file: job.displayName });
       const signal = new AbortController().signal; // The importer cancels by terminating this thread.
-      for await (const batch of handler.parse({ ...job, signal })) {
+      // Handlers that write columns themselves skip the records and flattenBatch.
+      const direct = job.flat === true && canParseFlat(handler);
+      const batches = direct ? handler.parseFlat({ ...job, signal }) : handler.parse({ ...job, signal });
+      for await (const batch of batches) {
         while (credits <= 0) await new Promise<void>((resolve) => (waiting = resolve));
         waiting = undefined;
         credits--;
         if (job.flat) {
-          const flat = flattenBatch(batch);
+          const flat = batch.flat ?? flattenBatch(batch);
           const out: ParseBatch = { nodes: [], edges: [], warnings: batch.warnings, bytesRead: batch.bytesRead, flat };
           const transfer = [flat.nodes.line.buffer, flat.edges.line.buffer] as ArrayBuffer[];
           port.postMessage({ t: 'batch', batch: out } satisfies FromParser, transfer);

@@ -5,6 +5,7 @@
 import { WorkbenchError } from '../../../electron/common/errors';
 import type { EdgeRecord, NodeRecord } from '../../../electron/common/model';
 import type { NodeAnnotation, ParseBatch, ParseWarning } from '../format';
+import { FlatBuilder } from '../flat-rows';
 
 // 8192 before: CSV 1M nodes + 1M edges went from 29 s to 24 s CPU and 274 to 229 MB peak RSS at
 // 2048 (the parser thread spent ~40% of its time in GC copying the batch being built).
@@ -15,9 +16,15 @@ export class BatchBuilder {
   edges: EdgeRecord[] = [];
   annotations: NodeAnnotation[] = [];
   warnings: ParseWarning[] = [];
+  /** Set when the parser writes columns (parseFlat): records then go here, not into nodes/edges. */
+  readonly flat?: FlatBuilder;
+
+  constructor(flat = false) {
+    if (flat) this.flat = new FlatBuilder();
+  }
 
   get size(): number {
-    return this.nodes.length + this.edges.length + this.annotations.length;
+    return this.nodes.length + this.edges.length + this.annotations.length + (this.flat?.size ?? 0);
   }
 
   get full(): boolean {
@@ -26,7 +33,13 @@ export class BatchBuilder {
 
   take(bytesRead: number): ParseBatch {
     const batch: ParseBatch = { nodes: this.nodes, edges: this.edges, bytesRead };
-    if (this.annotations.length) batch.annotations = this.annotations;
+    if (this.flat) {
+      // Annotations travel inside the flat batch, as flattenBatch puts them.
+      batch.flat = this.flat.take();
+      if (this.annotations.length) batch.flat.annotations = this.annotations;
+    } else if (this.annotations.length) {
+      batch.annotations = this.annotations;
+    }
     if (this.warnings.length) batch.warnings = this.warnings;
     this.nodes = [];
     this.edges = [];

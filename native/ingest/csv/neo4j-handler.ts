@@ -3,11 +3,13 @@
  * One implementation: the dialect adds Python-list cells, passage/concept node types, the
  * `relation` column as edge type and number inference for untyped columns (numeric_id).
  */
-import type { EdgeRecord, NodeRecord, PropValue, Props } from '../../../electron/common/model';
+import type { EdgeRecord, NodeRecord, PropValue } from '../../../electron/common/model';
 import { WorkbenchError } from '../../../electron/common/errors';
 import type { FileRole, FormatHandler, ParseBatch, ParserInput } from '../format';
+import type { FlatBuilder, FlatParser } from '../flat-rows';
 import { BatchBuilder, columnCountError, emptyFileError, snippet, WarningTally } from './batch';
 import { castValue, isNeo4jHeader, namespacedId, parseHeader, type Neo4jColumn } from './neo4j-header';
+import { PropsJsonWriter } from './props-json';
 import { parseFloatList, parseListLiteral } from './python-literal';
 import { readHead, readRecords, throwIfAborted } from './read-records';
 import { SpillSeenSet } from './spill-seen-set';
@@ -39,7 +41,7 @@ function roleOf(columns: Neo4jColumn[]): FileRole {
   return columns.some((c) => c.kind === 'START_ID' || c.kind === 'END_ID') ? 'edges' : 'nodes';
 }
 
-export function makeNeo4jHandler(autoschemakg: boolean): FormatHandler {
+export function makeNeo4jHandler(autoschemakg: boolean): FormatHandler & FlatParser {
   return {
     format: autoschemakg ? 'autoschemakg-csv' : 'neo4j-csv',
     sniff(head, fileName) {
@@ -53,7 +55,8 @@ export function makeNeo4jHandler(autoschemakg: boolean): FormatHandler {
       const info = readHeadInfo(head);
       return info ? roleOf(info.columns) : 'nodes';
     },
-    parse: (input) => parseNeo4jCsv(input, autoschemakg),
+    parse: (input) => parseNeo4jCsv(input, autoschemakg, false),
+    parseFlat: (input) => parseNeo4jCsv(input, autoschemakg, true),
   };
 }
 
@@ -125,6 +128,11 @@ class Neo4jRowConverter {
    */
   private readonly strings = new Map<string, string>();
   private readonly labelLists = new Map<string, string[]>();
+  /** JSON text of each label array (flat batches), for as long as the array is alive. */
+  private readonly labelJson = new WeakMap<string[], string>();
+  private readonly props: PropsJsonWriter;
+  /** Nodes with a grouped, named ID column also keep the raw id under that name. */
+  private readonly idProp: boolean;
 
   constructor(
     private readonly p: Plan,
@@ -134,6 +142,10 @@ class Neo4jRowConverter {
   ) {
     this.tally = new WarningTally(file);
     this.isEdge = p.start !== -1;
+    const idCol = p.id >= 0 ? p.columns[p.id] : undefined;
+    this.idProp = !this.isEdge && !!idCol?.group && idCol.name !== '' && normalizeName(idCol.name) !== 'name';
+    const extraKey = this.isEdge ? 'neo4j_type' : this.idProp ? idCol!.name : '';
+    this.props = new PropsJsonWriter(p.columns, p.props, autoschemakg, (raw, col, line, column) => this.cellValue(raw, col, line, column), extraKey);
   }
 
   /** Converts rows[from..] into `out`. */
@@ -143,8 +155,14 @@ class Neo4jRowConverter {
       const row = rows[r];
       const line = lines[r];
       if (row.length !== width) throw columnCountError(this.file, line, width, row.length, row);
-      if (this.isEdge) out.edges.push(this.toEdge(row, line));
-      else out.nodes.push(this.toNode(row, line));
+      if (out.flat) {
+        if (this.isEdge) this.toFlatEdge(row, line, out.flat);
+        else this.toFlatNode(row, line, out.flat);
+      } else if (this.isEdge) {
+        out.edges.push(this.toEdge(row, line));
+      } else {
+        out.nodes.push(this.toNode(row, line));
+      }
     }
   }
 
@@ -177,18 +195,6 @@ class Neo4jRowConverter {
     return castValue(raw, col, { file: this.file, line, column });
   }
 
-  private readProps(row: string[], line: number): Props {
-    const p = this.p;
-    const props: Props = {};
-    for (let k = 0; k < p.props.length; k++) {
-      const i = p.props[k];
-      const raw = row[i];
-      if (raw === '') continue; // Neo4j sets no property for an empty cell
-      props[p.columns[i].name] = this.cellValue(raw, p.columns[i], line, i + 1);
-    }
-    return props;
-  }
-
   private readVector(row: string[], line: number): Float32Array | undefined {
     const i = this.p.embedding;
     if (i < 0 || row[i] === '') return undefined;
@@ -210,8 +216,7 @@ class Neo4jRowConverter {
     const p = this.p;
     const idCol = p.columns[p.id];
     const raw = this.requireId(row[p.id], line, p.id + 1, 'node id');
-    const props = this.readProps(row, line);
-    if (idCol.group && idCol.name && normalizeName(idCol.name) !== 'name') props[idCol.name] = raw;
+    const props = this.props.object(row, line, this.idProp ? raw : undefined);
     const node: NodeRecord = { id: namespacedId(raw, idCol.group), props, line };
     const labels = this.labelsOf(row);
     if (labels) node.labels = labels;
@@ -242,7 +247,7 @@ class Neo4jRowConverter {
     const edge: EdgeRecord = {
       source: namespacedId(this.requireId(row[p.start], line, p.start + 1, 'start id'), p.columns[p.start].group),
       target: namespacedId(this.requireId(row[p.end], line, p.end + 1, 'end id'), p.columns[p.end].group),
-      props: this.readProps(row, line),
+      props: this.props.object(row, line),
       line,
     };
     const declared = p.type >= 0 ? this.intern(row[p.type]) : '';
@@ -265,13 +270,75 @@ class Neo4jRowConverter {
     }
     return edge;
   }
+
+  /** toNode written into columns: the same fields, as flattenNodes would give them. */
+  private toFlatNode(row: string[], line: number, out: FlatBuilder): void {
+    const p = this.p;
+    const raw = this.requireId(row[p.id], line, p.id + 1, 'node id');
+    const props = this.props.json(row, line, this.idProp ? raw : undefined);
+    const id = namespacedId(raw, p.columns[p.id].group);
+    const labels = this.labelsOf(row);
+    let name = p.name === -2 ? raw : p.name >= 0 ? row[p.name] : '';
+    let type = '';
+    let text: string | null = null;
+    if (this.autoschemakg) {
+      const passage = p.text >= 0 ? row[p.text] : '';
+      if (passage !== '') {
+        text = passage;
+        if (name === '') name = snippet(passage);
+      }
+      const kind = p.kindCol >= 0 ? row[p.kindCol] : '';
+      type = kind || (labels ? (ASKG_LABEL_TYPES[labels[0].toLowerCase()] ?? labels[0]) : passage ? 'passage' : '');
+    } else if (labels) {
+      type = labels[0];
+    }
+    const vector = this.readVector(row, line);
+    out.node(id, name, type, labels ? this.labelsJson(labels) : null, props, text, line, vector);
+    if (!this.seen.add(id) && !this.seen.saturated) {
+      const file = this.file;
+      this.tally.note('DUPLICATE_NODE_ID', (n) => `${n} rows repeat a node id already seen in ${file}; they are merged`, line, id);
+    }
+  }
+
+  /** toEdge written into columns. */
+  private toFlatEdge(row: string[], line: number, out: FlatBuilder): void {
+    const p = this.p;
+    const source = namespacedId(this.requireId(row[p.start], line, p.start + 1, 'start id'), p.columns[p.start].group);
+    const target = namespacedId(this.requireId(row[p.end], line, p.end + 1, 'end id'), p.columns[p.end].group);
+    const declared = p.type >= 0 ? row[p.type] : '';
+    const relation = p.kindCol >= 0 ? row[p.kindCol] : '';
+    const props = this.props.json(row, line, relation !== '' && declared !== '' ? declared : undefined);
+    const file = this.file;
+    let type = relation || declared;
+    if (type === '') {
+      const fallback = this.defaultType;
+      type = fallback;
+      this.tally.note('DEFAULT_EDGE_TYPE', (n) => `${n} relationships in ${file} have no :TYPE; they were given the type ${fallback}`, line);
+    }
+    // Edge vectors have no column (flattenEdges drops them too); read for the cell's errors.
+    this.readVector(row, line);
+    out.edge(source, target, type, null, props, line);
+    if (!this.seen.addRow(row) && !this.seen.saturated) {
+      this.tally.note('DUPLICATE_EDGE', (n) => `${n} rows in ${file} repeat an earlier row exactly; they are merged`, line, `${source} -> ${target}`);
+    }
+  }
+
+  private labelsJson(labels: string[]): string {
+    let json = this.labelJson.get(labels);
+    if (json === undefined) {
+      json = JSON.stringify(labels);
+      this.labelJson.set(labels, json);
+    }
+    return json;
+  }
 }
 
-async function* parseNeo4jCsv(input: ParserInput, autoschemakg: boolean): AsyncGenerator<ParseBatch> {
+/** `flat`: batches carry columns (ParseBatch.flat) instead of records. */
+async function* parseNeo4jCsv(input: ParserInput, autoschemakg: boolean, flat: boolean): AsyncGenerator<ParseBatch> {
   const file = input.displayName;
   const head = await readHead(input.path);
   const delimiter = readHeadInfo(head)?.delimiter ?? ',';
-  const out = new BatchBuilder();
+  const out = new BatchBuilder(flat);
   let conv: Neo4jRowConverter | undefined;
   let bytesRead = 0;
   try {

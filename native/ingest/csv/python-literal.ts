@@ -24,6 +24,26 @@ export function parseListLiteral(text: string): PropValue[] | undefined {
   }
 }
 
+/**
+ * The JSON text of parseListLiteral(text) (exactly `JSON.stringify` of it), or undefined where
+ * that returns undefined. Props of flat batches are JSON anyway: writing it while parsing skips
+ * one array per cell and the stringify pass over it.
+ */
+export function listLiteralJson(text: string): string | undefined {
+  if (text === '[]') return '[]';
+  const s = text.trim();
+  if (s.length < 2 || s[0] !== '[' || s[s.length - 1] !== ']') return undefined;
+  try {
+    const p = new LiteralParser(s);
+    const json = p.parseListJson();
+    p.skipSpace();
+    return p.pos === s.length ? json : undefined;
+  } catch (e) {
+    if (e instanceof ListSyntaxError) return undefined;
+    throw e;
+  }
+}
+
 const SIMPLE_ESCAPES: Record<string, string> = {
   '\\': '\\', "'": "'", '"': '"', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '/': '/', '0': '\0', a: '\x07', v: '\v',
 };
@@ -68,6 +88,39 @@ class LiteralParser {
     throw new ListSyntaxError(`unexpected ${JSON.stringify(c)} at ${this.pos}`);
   }
 
+  /** parseValue as JSON text (numbers and words through JSON.stringify, as the array would be). */
+  parseValueJson(): string {
+    this.skipSpace();
+    const c = this.s[this.pos];
+    if (c === '[') return this.parseListJson();
+    if (c === "'" || c === '"') return JSON.stringify(this.parseString(c));
+    return JSON.stringify(this.parseValue());
+  }
+
+  /** parseList as JSON text; same grammar, element for element. */
+  parseListJson(): string {
+    this.pos++; // [
+    this.skipSpace();
+    if (this.s[this.pos] === ']') {
+      this.pos++;
+      return '[]';
+    }
+    let out = '[';
+    for (;;) {
+      out += this.parseValueJson();
+      this.skipSpace();
+      const c = this.s[this.pos++];
+      if (c === ']') return out + ']';
+      if (c !== ',') throw new ListSyntaxError(`expected , or ] at ${this.pos - 1}`);
+      this.skipSpace();
+      if (this.s[this.pos] === ']') {
+        this.pos++;
+        return out + ']';
+      }
+      out += ',';
+    }
+  }
+
   private parseList(): PropValue[] {
     this.pos++; // [
     const out: PropValue[] = [];
@@ -90,7 +143,7 @@ class LiteralParser {
     }
   }
 
-  private parseString(quote: string): string {
+  parseString(quote: string): string {
     const s = this.s;
     let i = this.pos + 1;
     let out = '';
