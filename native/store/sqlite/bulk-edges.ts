@@ -1,7 +1,7 @@
 /**
  * Edges of a bulk import (into an empty workspace) written as they stream in: each endpoint id is
- * resolved to its node row id in JS (IdRidIndex, filled as nodes are upserted; SQLite's unique
- * index once the JS index is full), the edge is inserted into `edges` at once, and node degrees
+ * resolved to its node row id (bulk-nodes.ts: the JS id table filled as nodes are written; SQLite's
+ * unique index once the table is full), the edge is inserted into `edges` at once, and node degrees
  * are counted in a typed array. Only edges naming a node not seen yet (a later file, or later in
  * the same file) go to the staging table and are resolved by the SQL join at commit.
  *
@@ -9,7 +9,7 @@
  * the join plus ~1.5 s of staging inserts; the degree pass through the edge indexes ~1.9 s.
  */
 import type Database from 'better-sqlite3';
-import { IdRidIndex } from './id-rid-index';
+import type { BulkNodes } from './bulk-nodes';
 import { ParallelOrds } from './parallel-ords';
 
 /** Edges per INSERT statement: one call for 32 rows instead of 32 (1M edges: ~1.1 s -> ~0.7 s CPU). */
@@ -23,15 +23,15 @@ const MAX_JS_DEGREE_NODES = 4_000_000;
 export interface BulkLimits {
   indexedIds?: number;
   ordKeys?: number;
+  /** Bits of the id hash kept (bulk-nodes.ts), so that tests get colliding ids. */
+  hashBits?: number;
 }
 
 export class BulkEdges {
-  readonly index: IdRidIndex;
   private readonly ords: ParallelOrds;
   private degrees = new Int32Array(1 << 16);
   /** False once a row id exceeds what the degree array may hold: commit counts degrees in SQL. */
   private jsDegrees = true;
-  private readonly lookup: Database.Statement;
   private readonly insert: Database.Statement;
   private readonly insertMany: Database.Statement;
   private readonly pending: unknown[] = new Array(ROWS_PER_INSERT * COLUMNS);
@@ -40,28 +40,19 @@ export class BulkEdges {
   lastDirectRid = 0;
   direct = 0;
 
-  constructor(private readonly db: Database.Database, limits: BulkLimits = {}) {
-    this.index = new IdRidIndex(limits.indexedIds);
+  constructor(private readonly db: Database.Database, private readonly nodes: BulkNodes, limits: BulkLimits = {}) {
     this.ords = new ParallelOrds(limits.ordKeys);
-    this.lookup = db.prepare('SELECT rid FROM nodes WHERE id = ?').pluck();
     const insert = 'INSERT INTO edges(src, dst, type, ord, eid, props, file_id, line) VALUES ';
     this.insert = db.prepare(`${insert}(?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insertMany = db.prepare(insert + new Array(ROWS_PER_INSERT).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', '));
   }
 
-  private resolve(id: string): number {
-    const rid = this.index.get(id);
-    if (rid > 0) return rid;
-    // Not a node of this import (yet): stage it. Ambiguous, or the index is full: ask SQLite.
-    if (rid === 0 && !this.index.saturated) return 0;
-    return (this.lookup.get(id) as number | undefined) ?? 0;
-  }
-
   /** Inserts the edge when both endpoints exist; false means the caller stages it. */
   write(source: string, target: string, type: string, eid: string | null, props: string | null, fileId: number, line: number | null): boolean {
-    const src = this.resolve(source);
+    // 0: not a node of this import (yet); the caller stages the edge.
+    const src = this.nodes.resolve(source);
     if (src === 0) return false;
-    const dst = this.resolve(target);
+    const dst = this.nodes.resolve(target);
     if (dst === 0) return false;
     const p = this.pending;
     let k = this.pendingRows * COLUMNS;

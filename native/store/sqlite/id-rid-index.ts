@@ -6,8 +6,8 @@
  * ids up in SQLite, so the table adds at most 25 MB to the ingest worker at any size.
  *
  * Two different ids of this import with the same hash are detected when the second one is
- * inserted (it gets another row id) and the slot is marked ambiguous, so callers fall back to
- * SQLite for it. What is not detected: an id that is NOT a node of this import (an edge to a
+ * inserted (it gets another row id) and the slot is marked ambiguous, so callers resolve it
+ * otherwise (bulk-nodes.ts: an exact map of the ids under ambiguous slots, or SQLite). What is not detected: an id that is NOT a node of this import (an edge to a
  * missing node) hashing like one that is; the chance is n / 2^64 per such id (~5e-14 at 1M nodes).
  */
 export const AMBIGUOUS = -1;
@@ -20,7 +20,11 @@ export class IdRidIndex {
   private count = 0;
   saturated = false;
 
-  constructor(private readonly maxKeys = 1 << 20, initialSlots = 1 << 16) {
+  /**
+   * `hashBits` (tests only) keeps that many bits of the hash, so that different ids collide and
+   * the ambiguous-slot paths run on small inputs.
+   */
+  constructor(private readonly maxKeys = 1 << 20, initialSlots = 1 << 16, private readonly hashBits = 64) {
     this.hi = new Uint32Array(initialSlots);
     this.lo = new Uint32Array(initialSlots);
     this.rid = new Int32Array(initialSlots);
@@ -45,6 +49,10 @@ export class IdRidIndex {
     }
     h1 = (h1 ^ (h1 >>> 16)) >>> 0;
     h2 = (h2 ^ (h2 >>> 13)) >>> 0;
+    if (this.hashBits < 32) {
+      h1 = (h1 & ((1 << this.hashBits) - 1)) >>> 0;
+      h2 = 0;
+    }
     if (h1 === 0 && h2 === 0) h2 = 1; // 0/0 marks an empty slot
     this.h1 = h1;
     this.h2 = h2;
