@@ -19,7 +19,8 @@ export class BatchBuilder {
   /** Set when the parser writes columns (parseFlat): records then go here, not into nodes/edges. */
   readonly flat?: FlatBuilder;
 
-  constructor(flat = false) {
+  /** `limit`: records after which the batch is full (see BATCH_RECORDS). */
+  constructor(flat = false, private readonly limit = BATCH_RECORDS) {
     if (flat) this.flat = new FlatBuilder();
   }
 
@@ -28,7 +29,7 @@ export class BatchBuilder {
   }
 
   get full(): boolean {
-    return this.size >= BATCH_RECORDS;
+    return this.size >= this.limit;
   }
 
   take(bytesRead: number): ParseBatch {
