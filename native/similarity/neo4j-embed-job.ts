@@ -8,7 +8,8 @@
  * A run that reads every page (not cancelled) then drops the labels and vectors of nodes it did not
  * see: they were deleted on the server (an import removed or rolled back). The vector worker's
  * loaded index skips labels whose row is gone and rebuilds on its next open (count mismatch).
- * Vectors that came with the data are not used here: the Neo4j import does not keep them.
+ * Vectors that came with the data (kept by the Neo4j import in `_vec`) are written as they are, with
+ * source 'data', when their size equals the model's: no inference for them (as runEmbedJob does).
  */
 import type Database from 'better-sqlite3';
 import type { GraphNode } from '../../electron/common/model';
@@ -20,7 +21,7 @@ import type { EmbedJobProgress, EmbedJobResult, TextEmbedder } from './embed-job
 /** What the job needs from the Neo4j store (Neo4jStore + retrieval-reads.ts fit). */
 export interface Neo4jNodeSource {
   count(): Promise<number>;
-  nodesAfter(afterId: string | null, limit: number): Promise<GraphNode[]>;
+  nodesAfter(afterId: string | null, limit: number): Promise<Array<GraphNode & { vector?: number[] }>>;
 }
 
 export interface Neo4jEmbedJobOptions {
@@ -51,16 +52,21 @@ export async function runNeo4jEmbedJob(opts: Neo4jEmbedJobOptions): Promise<Embe
     'INSERT INTO nodes(id, name, type, run) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type, run = excluded.run RETURNING rid',
   );
   const has = db.prepare('SELECT 1 FROM embeddings WHERE model = ? AND rid = ?');
-  const labelPage = db.transaction((page: GraphNode[]) =>
+  const labelPage = db.transaction((page: Array<GraphNode & { vector?: number[] }>) =>
     page.map((n) => ({ node: n, rid: (label.get(n.id, n.name, n.type, run) as { rid: number }).rid })).filter((x) => !has.get(model, x.rid)),
   );
   const insert = db.prepare("INSERT OR REPLACE INTO embeddings(model, rid, source, vec) VALUES (?, ?, 'model', ?)");
+  const insertData = db.prepare("INSERT OR REPLACE INTO embeddings(model, rid, source, vec) VALUES (?, ?, 'data', ?)");
+  const writeData = db.transaction((items: Array<{ rid: number; vector: number[] }>) => {
+    for (const x of items) insertData.run(model, x.rid, vectorToBlob(Float32Array.from(x.vector)));
+  });
   const writePage = db.transaction((rids: number[], vectors: Float32Array) => {
     const d = embedder.dim;
     for (let i = 0; i < rids.length; i++) insert.run(model, rids[i], vectorToBlob(vectors.subarray(i * d, (i + 1) * d)));
   });
 
   let embedded = 0;
+  let fromData = 0;
   let after: string | null = null;
   let cancelled = false;
   const tEmbed = performance.now();
@@ -72,27 +78,37 @@ export async function runNeo4jEmbedJob(opts: Neo4jEmbedJobOptions): Promise<Embe
     const page = await source.nodesAfter(after, pageSize);
     if (page.length === 0) break;
     after = page[page.length - 1].id;
-    const todo = labelPage(page);
-    if (todo.length === 0) continue;
-    // Nodes imported while this runs may come in later pages: the total grows with them.
-    if (embedded + todo.length > total) total = embedded + todo.length;
-    const texts = todo.map(({ node: n }) => embeddingText({ id: n.id, name: n.name, type: n.type, props: n.props, text: n.text }, opts.textConfig));
-    const vectors = await embedder.embed(texts);
-    if (vectors.length !== todo.length * embedder.dim) {
-      throw new WorkbenchError('INTERNAL', `The embedder returned ${vectors.length} values for ${todo.length} texts of ${embedder.dim}`);
+    const labelled = labelPage(page);
+    const shipped = labelled.filter((x) => x.node.vector?.length === embedder.dim).map((x) => ({ rid: x.rid, vector: x.node.vector! }));
+    const todo = shipped.length > 0 ? labelled.filter((x) => x.node.vector?.length !== embedder.dim) : labelled;
+    if (shipped.length > 0) {
+      writeData(shipped);
+      fromData += shipped.length;
+      opts.onEmbedded?.(shipped.length);
     }
-    writePage(todo.map((x) => x.rid), vectors);
-    embedded += todo.length;
-    opts.onEmbedded?.(todo.length);
+    if (todo.length > 0) {
+      const texts = todo.map(({ node: n }) => embeddingText({ id: n.id, name: n.name, type: n.type, props: n.props, text: n.text }, opts.textConfig));
+      const vectors = await embedder.embed(texts);
+      if (vectors.length !== todo.length * embedder.dim) {
+        throw new WorkbenchError('INTERNAL', `The embedder returned ${vectors.length} values for ${todo.length} texts of ${embedder.dim}`);
+      }
+      writePage(todo.map((x) => x.rid), vectors);
+      embedded += todo.length;
+      opts.onEmbedded?.(todo.length);
+    }
+    if (labelled.length === 0) continue;
+    // Nodes imported while this runs may come in later pages: the total grows with them.
+    const done = embedded + fromData;
+    if (done > total) total = done;
     const rate = (embedded / Math.max(1, performance.now() - tEmbed)) * 1000;
-    opts.onProgress?.({ stage: 'embed', done: embedded, total, rate, etaMs: rate > 0 ? ((total - embedded) / rate) * 1000 : undefined });
+    opts.onProgress?.({ stage: 'embed', done, total, rate, etaMs: rate > 0 ? ((total - done) / rate) * 1000 : undefined });
   }
   if (!cancelled) dropUnseen(db, run);
   return {
     modelId: model,
     dim: embedder.dim,
     embedded,
-    fromData: 0,
+    fromData,
     alreadyDone,
     nodes,
     ms: Math.round(performance.now() - t0),

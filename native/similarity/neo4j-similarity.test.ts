@@ -60,11 +60,23 @@ describe.skipIf(skipReason !== null)(skipReason ?? 'similarity and retrieval on 
     expect(nodeCount).toBeGreaterThan(30);
     const stop = new AbortController();
     const first = await runNeo4jEmbedJob({ db: side.db, source, embedder, pageSize: 8, onEmbedded: () => stop.abort(), signal: stop.signal });
-    expect(first).toMatchObject({ embedded: 8, cancelled: true, nodes: nodeCount, dim: 384 });
+    expect(first).toMatchObject({ cancelled: true, nodes: nodeCount, dim: 384 });
+    expect(first.embedded + first.fromData).toBe(8); // the first page, then the cancel
     const rest = await runNeo4jEmbedJob({ db: side.db, source, embedder, pageSize: 16 });
-    expect(rest).toMatchObject({ embedded: nodeCount - 8, alreadyDone: 8, cancelled: false, fromData: 0 });
+    expect(rest).toMatchObject({ alreadyDone: 8, cancelled: false });
+    expect(rest.embedded + rest.fromData).toBe(nodeCount - 8);
     const again = await runNeo4jEmbedJob({ db: side.db, source, embedder });
-    expect(again).toMatchObject({ embedded: 0, alreadyDone: nodeCount });
+    expect(again).toMatchObject({ embedded: 0, fromData: 0, alreadyDone: nodeCount });
+
+    // The *_with_emb files' 384-d vectors were kept by the Neo4j import and used as they are.
+    const shipped = (await store.conn.read<{ c: number }>('MATCH (n:Node) WHERE n._vec IS NOT NULL AND size(n._vec) = 384 RETURN count(n) AS c', {}, 'test')).records[0].get('c');
+    expect(shipped).toBeGreaterThan(10);
+    expect(first.fromData + rest.fromData).toBe(shipped);
+    expect(side.db.prepare("SELECT count(*) AS c FROM embeddings WHERE source = 'data'").get()).toEqual({ c: shipped });
+    const alex = side.db.prepare("SELECT e.vec FROM embeddings e JOIN nodes n ON n.rid = e.rid WHERE n.id = 'Alex Mercer'").get() as { vec: Buffer };
+    const alexVec = new Float32Array(alex.vec.buffer, alex.vec.byteOffset, alex.vec.byteLength / 4);
+    // First values of its `embedding` cell in csv_autoschemakg_dulce1chunk_triple_nodes_with_emb.csv.
+    expect(Array.from(alexVec.subarray(0, 3))).toEqual([Math.fround(-0.04881995916366577), Math.fround(-0.03081677109003067), Math.fround(0.034453023225069046)]);
     // One stable label per Neo4j node id.
     const labels = side.db.prepare('SELECT count(*) AS c, count(DISTINCT id) AS d FROM nodes').get() as { c: number; d: number };
     expect(labels).toEqual({ c: nodeCount, d: nodeCount });

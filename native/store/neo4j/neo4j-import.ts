@@ -124,7 +124,10 @@ export class Neo4jImportWriter implements ImportWriter {
       // null here and falls back to 'node' only when the node is created.
       const rows: NodeRow[] = part.map((n) => {
         const type = n.type ?? n.labels?.[0] ?? null;
-        return { id: n.id, name: n.name ?? null, type, text: n.text ?? null, labels: n.labels ?? [], line: n.line ?? null, key: labelKey(type ?? undefined, n.labels), ...propsAndJson(n.props) };
+        const encoded = propsAndJson(n.props);
+        // Vectors that came with the data travel as a property, so every write path (create, merge, staged update) keeps them.
+        if (n.vector) encoded.props._vec = Array.from(n.vector);
+        return { id: n.id, name: n.name ?? null, type, text: n.text ?? null, labels: n.labels ?? [], line: n.line ?? null, key: labelKey(type ?? undefined, n.labels), ...encoded };
       });
       const { created, held } = await this.conn.writeTx(async (tx) => {
         const found = await tx.run<{ id: string; own: boolean }>(LOOKUP, { ids: rows.map((r) => r.id), imp: this.imp });

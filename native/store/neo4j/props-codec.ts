@@ -13,6 +13,8 @@ import { propertyKey } from './cypher-names';
 /** Keys the store writes on nodes and relationships; never exposed as user props. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set([
   'id', 'name', '_id', '_type', '_labels', '_text', '_import', '_touched', '_file', '_line', '_json', '_placeholder',
+  // A vector that came with the data (AutoSchemaKG `embedding`), LIST<FLOAT>; the embed job uses it.
+  '_vec',
   // Staging-only keys (edge stage endpoints, staged node updates), copied then removed on commit.
   '_s', '_t', '_sid', '_sname', '_stype', '_stext', '_slabels', '_sjson', '_skey',
 ]);

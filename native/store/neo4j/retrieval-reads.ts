@@ -2,7 +2,8 @@
  * Reads the similarity and retrieval features need from a Neo4j workspace (plain Cypher,
  * parameters only, committed data only — visibility.ts):
  *  - nodesAfter: every node in id order, a page at a time, for the local embedding job (the
- *    unique constraint on :Node(id) makes `id > $after ORDER BY id` an index range scan);
+ *    unique constraint on :Node(id) makes `id > $after ORDER BY id` an index range scan), with
+ *    the vector that came with the data (`_vec`);
  *  - nodeKinds: id, name, type and whether the node is a passage (carries text, as the SQLite
  *    side's passage mask: `text IS NOT NULL`);
  *  - linkedPassages: passages one visible relationship away from given nodes;
@@ -21,15 +22,24 @@ export interface NodeKind {
   passage: boolean;
 }
 
+/** A node to embed, with the vector that came with the data when there is one. */
+export type NodeToEmbed = GraphNode & { vector?: number[] };
+
 /** Up to `limit` visible nodes with ids after `afterId` (null: from the start), in id order. */
-export async function nodesAfter(conn: Neo4jConnection, afterId: string | null, limit: number): Promise<GraphNode[]> {
+export async function nodesAfter(conn: Neo4jConnection, afterId: string | null, limit: number): Promise<NodeToEmbed[]> {
   const res = await conn.read<{ n: DriverNode<number> }>(
     `${VIS_PRELUDE}
      MATCH (n:Node) WHERE n.id > $after AND ${visible('n')}
      RETURN n ORDER BY n.id LIMIT $limit`,
     // '' sorts before every non-empty id; an empty id cannot be imported.
     { after: afterId ?? '', limit: cypherInt(limit) }, 'reading nodes to embed');
-  return res.records.map((r) => toGraphNode(r.get('n')));
+  return res.records.map((r) => {
+    const n = r.get('n');
+    const node: NodeToEmbed = toGraphNode(n);
+    const vec = n.properties._vec;
+    if (Array.isArray(vec)) node.vector = vec.map(Number);
+    return node;
+  });
 }
 
 export async function nodeKinds(conn: Neo4jConnection, ids: string[]): Promise<Map<string, NodeKind>> {
