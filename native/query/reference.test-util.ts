@@ -83,8 +83,11 @@ export function bfsReference(g: StoredGraph, starts: string[], hops: number, dir
   return dist;
 }
 
-/** Least total weight from a to b along out-edges (missing/non-numeric weight = 1); undefined if unreachable. */
-export function dijkstraReference(g: StoredGraph, a: string, b: string, property: string): number | undefined {
+/**
+ * Least total weight from a to b along out-edges, or along edges either way with direction 'both'
+ * (missing/non-numeric weight = 1); undefined if unreachable.
+ */
+export function dijkstraReference(g: Pick<StoredGraph, 'edges'>, a: string, b: string, property: string, direction: 'out' | 'both' = 'out'): number | undefined {
   const dist = new Map<string, number>([[a, 0]]);
   const done = new Set<string>();
   for (;;) {
@@ -94,10 +97,11 @@ export function dijkstraReference(g: StoredGraph, a: string, b: string, property
     if (u === b) return dist.get(u);
     done.add(u);
     for (const e of g.edges) {
-      if (e.source !== u) continue;
+      const v = e.source === u ? e.target : direction === 'both' && e.target === u ? e.source : undefined;
+      if (v === undefined) continue;
       const w = typeof e.props[property] === 'number' ? (e.props[property] as number) : 1;
       const d = dist.get(u)! + w;
-      if (d < (dist.get(e.target) ?? Infinity)) dist.set(e.target, d);
+      if (d < (dist.get(v) ?? Infinity)) dist.set(v, d);
     }
   }
 }

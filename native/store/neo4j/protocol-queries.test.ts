@@ -8,6 +8,7 @@ import { KHopParamsSchema, PathParamsSchema, PathsParamsSchema, PprParamsSchema 
 import { Neo4jStore } from './neo4j-store';
 import { neo4jGraphStatus, neo4jKHop, neo4jPath, neo4jPaths, neo4jPpr } from './protocol-queries';
 import { generatedGraph, moviesBatch } from './test-data';
+import { dijkstraReference } from '../../query/reference.test-util';
 import { neo4jSkipReason, startNeo4j, type Neo4jTestServer } from './test-server';
 
 const skipReason = neo4jSkipReason();
@@ -141,27 +142,11 @@ describe.skipIf(skipReason !== null)(skipReason ?? 'query panel methods on a rea
     await w.write({ nodes: g.nodes, edges: g.edges, bytesRead: 0 }, 'weighted.csv');
     await w.commit({ missingEndpoints: 'skip' });
     const weightOf = new Map(g.edges.map((e) => [e.id!, Number(e.props!.weight)]));
-    const reference = (from: string, to: string, directed: boolean): number => {
-      const dist = new Map<string, number>([[from, 0]]);
-      const done = new Set<string>();
-      for (;;) {
-        let u: string | undefined;
-        for (const [id, d] of dist) if (!done.has(id) && (u === undefined || d < dist.get(u)!)) u = id;
-        if (u === undefined) return Infinity;
-        if (u === to) return dist.get(u)!;
-        done.add(u);
-        for (const e of g.edges) {
-          const v = e.source === u ? e.target : !directed && e.target === u ? e.source : undefined;
-          if (v === undefined) continue;
-          const nd = dist.get(u)! + weightOf.get(e.id!)!;
-          if (nd < (dist.get(v) ?? Infinity)) dist.set(v, nd);
-        }
-      }
-    };
+    const stored = { edges: g.edges.map((e) => ({ id: e.id!, source: e.source, target: e.target, type: e.type ?? '', props: e.props ?? {} })) };
     for (const [a, b] of [['wn0', 'wn30'], ['wn5', 'wn44'], ['wn59', 'wn1'], ['wn12', 'wn13']]) {
       for (const direction of ['both', 'out'] as const) {
         const p = await neo4jPath(store, PathParamsSchema.parse({ from: a, to: b, direction, weightProperty: 'weight' }));
-        const want = reference(a, b, direction === 'out');
+        const want = dijkstraReference(stored, a, b, 'weight', direction)!;
         expect(p.found).toBe(true);
         expect(p.cost).toBeCloseTo(want, 9);
         // The path is real: it runs from a to b, each edge joins its two nodes, and its weights add up to the cost.
