@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFloatList, parseListLiteral } from './python-literal';
+import { listLiteralJson, parseFloatList, parseListLiteral } from './python-literal';
 
 describe('parseListLiteral', () => {
   it('reads Python str(list) output as AutoSchemaKG writes it', () => {
@@ -42,5 +42,19 @@ describe('parseFloatList', () => {
     expect(parseFloatList("['a', 1]")).toBeUndefined();
     expect(parseFloatList('[1,,2]')).toBeUndefined();
     expect(parseFloatList('1, 2')).toBeUndefined();
+  });
+});
+
+describe('listLiteralJson', () => {
+  it('is JSON.stringify of parseListLiteral, or undefined where that is', () => {
+    const cells = [
+      '[]', "['a']", "['a', 'b c']", "['a','b']", "['', 'x']", "['a, b', 'c']", "['é ✓ 𝄞', 'x\u2028y']", "['a',  'b']", "[ 'a']", "['a' ]",
+      "['a', ]", "['a'] ", " ['a']", `["a", 'b']`, `['it"s']`, "['a\\'b']", "['tab\there']", "['lone \ud800']", "['a', 1]", "['a', None]",
+      "['a', ['b']]", "['open", "['a'", "['a'b]", "['a';'b']", '[1, 2.5, True]', "['a', 'b'] x",
+    ];
+    for (const c of cells) {
+      const v = parseListLiteral(c);
+      expect(listLiteralJson(c), c).toBe(v === undefined ? undefined : JSON.stringify(v));
+    }
   });
 });
