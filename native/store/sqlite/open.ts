@@ -27,6 +27,10 @@ export function openDatabase(workspaceDir: string, opts: { readonly?: boolean } 
   } catch (err) {
     throw new WorkbenchError('STORE_ERROR', `Cannot open the workspace database: ${(err as Error).message}`, { file });
   }
+  // 16 KiB pages (before WAL; only a new file takes it, existing workspaces keep theirs): CSV 1M
+  // nodes + 1M edges import 20-22 s -> 17 s CPU (inserts, degree write, checkpoint), same RSS;
+  // 64 KiB measured no better.
+  db.pragma('page_size = 16384');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   // 32 MB: with 64 MB the ingest worker peaked at 352-382 MB RSS on 1M nodes + 1M edges (limit
