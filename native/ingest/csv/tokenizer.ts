@@ -10,8 +10,11 @@
  *   this tokenizer, with line numbers          1.2M-1.9M rows/cpu-s
  *   whole autoschemakg-csv handler (records)   ~310K rows/cpu-s default heap flags,
  *                                              ~670K rows/cpu-s with --max-semi-space-size=64
- * so the tokenizer stays, and the ingest worker should run with a 64 MiB young generation
- * (half of the handler's CPU is otherwise scavenging 8K-record batches into old space).
+ * so the tokenizer stays. What an import pays (bench-parse.ts `thread`: the parser thread with its
+ * heap limits writing flat columns, plus the receiving thread at --max-semi-space-size=4; whole
+ * process CPU, load ~5; nodes / edges file): 210K / 190K rows/cpu-s with records flattened
+ * after parsing and 2048-record batches, 320-370K / 320K rows/cpu-s with columns written while
+ * parsing (parseFlat) in 512-record batches.
  *
  * Handles: quoted fields with embedded delimiters, doubled quotes and newlines; CRLF, LF and lone
  * CR record ends, mixed in one file; blank lines (skipped but counted). A quote inside an unquoted
