@@ -19,13 +19,13 @@ import { inferNumber } from './values';
 export const DEFAULT_EDGE_TYPE = 'RELATED_TO';
 
 /**
- * Batch size here: a batch is full after the 64 KiB chunk that brings it to 512 records, so an
- * AutoSchemaKG file posts one chunk (~700-1000 rows) per batch. The batch being built is what
+ * Flat batches (parseFlat, for the SQLite writer): full after the 64 KiB chunk that brings one to
+ * 512 records, so an AutoSchemaKG file posts one chunk (~700-1000 rows) per batch. The batch being built is what
  * survives the parser thread's scavenges, and the writing thread's 4 MB semi-space holds a small
  * batch until it is written. CLI import of CSV 1M + 1M (flat batches, load ~5, alternated):
  * 2048 records 25.1-25.2 s CPU, 26.8-35.4 s wall; 512: 20.3-20.9 s CPU, 16.3-23.8 s wall.
  */
-const CHUNK_BATCH_RECORDS = 512;
+const FLAT_BATCH_RECORDS = 512;
 
 interface HeadInfo {
   delimiter: string;
@@ -347,7 +347,8 @@ async function* parseNeo4jCsv(input: ParserInput, autoschemakg: boolean, flat: b
   const file = input.displayName;
   const head = await readHead(input.path);
   const delimiter = readHeadInfo(head)?.delimiter ?? ',';
-  const out = new BatchBuilder(flat, CHUNK_BATCH_RECORDS);
+  // Record batches stay at BATCH_RECORDS: the Neo4j writer commits one transaction per batch.
+  const out = new BatchBuilder(flat, flat ? FLAT_BATCH_RECORDS : undefined);
   let conv: Neo4jRowConverter | undefined;
   let bytesRead = 0;
   try {
