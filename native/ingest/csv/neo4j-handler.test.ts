@@ -50,6 +50,12 @@ describe('neo4j-csv typed columns', () => {
     expect((await parseFile(p, {}, neo4jCsvHandler)).nodes[0].props.concepts).toBe("['a', 'b']");
     expect((await parseFile(p, {}, autoSchemaKgCsvHandler)).nodes[0].props.concepts).toEqual(['a', 'b']);
   });
+
+  it('a label named like an object key ("constructor") is the type, as any other label', async () => {
+    const p = write('odd_labels.csv', 'name:ID,:LABEL\na,constructor\nb,Text\n');
+    const { nodes } = await parseFile(p, {}, autoSchemaKgCsvHandler);
+    expect(nodes.map((n) => n.type)).toEqual(['constructor', 'passage']);
+  });
 });
 
 describe('generate-csv (benchmark data)', () => {

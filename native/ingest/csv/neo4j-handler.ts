@@ -121,7 +121,9 @@ function makePlan(columns: Neo4jColumn[], autoschemakg: boolean, file: string): 
 }
 
 /** AutoSchemaKG labels to the workbench's node types. */
-const ASKG_LABEL_TYPES: Record<string, string> = { text: 'passage', passage: 'passage', concept: 'concept' };
+// A Map, not an object literal: a label named like an Object.prototype key ("constructor") must not
+// find a function.
+const ASKG_LABEL_TYPES: ReadonlyMap<string, string> = new Map([['text', 'passage'], ['passage', 'passage'], ['concept', 'concept']]);
 
 /**
  * Turns rows into records. A class with plain methods rather than closures inside the async
@@ -238,7 +240,7 @@ class Neo4jRowConverter {
         node.name ??= snippet(passage);
       }
       const kind = p.kindCol >= 0 ? this.intern(row[p.kindCol]) : '';
-      node.type = kind || (labels ? (ASKG_LABEL_TYPES[labels[0].toLowerCase()] ?? labels[0]) : passage ? 'passage' : undefined);
+      node.type = kind || (labels ? (ASKG_LABEL_TYPES.get(labels[0].toLowerCase()) ?? labels[0]) : passage ? 'passage' : undefined);
     } else if (labels) {
       node.type = labels[0];
     }
@@ -297,7 +299,7 @@ class Neo4jRowConverter {
         if (name === '') name = snippet(passage);
       }
       const kind = p.kindCol >= 0 ? row[p.kindCol] : '';
-      type = kind || (labels ? (ASKG_LABEL_TYPES[labels[0].toLowerCase()] ?? labels[0]) : passage ? 'passage' : '');
+      type = kind || (labels ? (ASKG_LABEL_TYPES.get(labels[0].toLowerCase()) ?? labels[0]) : passage ? 'passage' : '');
     } else if (labels) {
       type = labels[0];
     }
