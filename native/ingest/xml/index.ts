@@ -3,8 +3,9 @@
  * decides (GraphML `<graphml`, GEXF `<gexf`), the file extension only breaks ties.
  */
 import type { FileRole, FormatHandler } from '../format';
+import type { FlatParser } from '../flat-rows';
 import { parseGexf } from './gexf-parser';
-import { parseGraphml } from './graphml-parser';
+import { parseGraphml, parseGraphmlFlat } from './graphml-parser';
 import { headText } from './text-source';
 
 /** The first element name after the prolog (XML decl, comments, doctype), or undefined. */
@@ -32,7 +33,7 @@ function looksLikeXml(head: Buffer): boolean {
 
 const graphRole = (): FileRole => 'graph';
 
-export const graphmlFormatHandler: FormatHandler = {
+export const graphmlFormatHandler: FormatHandler & FlatParser = {
   format: 'graphml',
   sniff(head, fileName) {
     const root = rootElementName(head);
@@ -42,6 +43,7 @@ export const graphmlFormatHandler: FormatHandler = {
   },
   role: graphRole,
   parse: parseGraphml,
+  parseFlat: parseGraphmlFlat,
 };
 
 export const gexfFormatHandler: FormatHandler = {

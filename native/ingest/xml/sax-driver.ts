@@ -61,6 +61,8 @@ export async function* parseXmlFile(
   input: ParserInput,
   what: string,
   makeHandler: (batch: BatchCollector, line: () => number) => XmlHandler,
+  /** Flat batches (handler writes `batch.flat`), full at this many records; undefined: records. */
+  flatLimit?: number,
 ): AsyncGenerator<ParseBatch> {
   await checkTextFile(input, what);
   const encoding = await declaredEncoding(input);
@@ -72,7 +74,7 @@ export async function* parseXmlFile(
   }
   const decoder = new TextDecoder(isUtf8 ? 'utf-8' : encoding);
   const parser = new SaxesParser({ position: true });
-  const batch = new BatchCollector(input.displayName);
+  const batch = new BatchCollector(input.displayName, flatLimit !== undefined, flatLimit);
   const handler = makeHandler(batch, () => parser.line);
   parser.on('opentag', (tag) => handler.open(localName(tag.name), tag.attributes as Record<string, string>, parser.line));
   parser.on('closetag', (tag) => handler.close(localName(tag.name)));

@@ -8,6 +8,7 @@ import { isUtf8 } from 'node:buffer';
 import { WorkbenchError } from '../../../electron/common/errors';
 import type { EdgeRecord, NodeRecord } from '../../../electron/common/model';
 import type { NodeAnnotation, ParseBatch, ParserInput, ParseWarning } from '../format';
+import { FlatBuilder } from '../flat-rows';
 
 /**
  * Records per batch: large enough to amortise a transaction step, small enough to bound memory.
@@ -158,11 +159,16 @@ export class BatchCollector {
   edges: EdgeRecord[] = [];
   annotations: NodeAnnotation[] = [];
   private readonly warnings = new Map<string, WarningTally>();
+  /** Set when the parser writes columns (flat batches): records then go here, not into nodes/edges. */
+  readonly flat?: FlatBuilder;
 
-  constructor(private readonly file: string) {}
+  /** `limit`: records after which the batch is full (cut after the chunk that filled it). */
+  constructor(private readonly file: string, flat = false, private readonly limit = BATCH_RECORDS) {
+    if (flat) this.flat = new FlatBuilder();
+  }
 
   get full(): boolean {
-    return this.nodes.length + this.edges.length + this.annotations.length >= BATCH_RECORDS;
+    return this.nodes.length + this.edges.length + this.annotations.length + (this.flat?.size ?? 0) >= this.limit;
   }
 
   warn(code: string, message: string, line?: number, value?: string): void {
@@ -183,7 +189,13 @@ export class BatchCollector {
 
   take(bytesRead: number): ParseBatch {
     const batch: ParseBatch = { nodes: this.nodes, edges: this.edges, bytesRead };
-    if (this.annotations.length) batch.annotations = this.annotations;
+    if (this.flat) {
+      // Annotations travel inside the flat batch, where flattenBatch puts them.
+      batch.flat = this.flat.take();
+      if (this.annotations.length) batch.flat.annotations = this.annotations;
+    } else if (this.annotations.length) {
+      batch.annotations = this.annotations;
+    }
     this.nodes = [];
     this.edges = [];
     this.annotations = [];

@@ -1,0 +1,189 @@
+/**
+ * GraphML parseFlat (columns written while parsing, what the parser thread posts to the SQLite
+ * writer) must give exactly what the record path gives once flattened (flattenBatch): the same
+ * rows, warnings and bytes read, on every GraphML of shared/datasets, generated files, documents
+ * whose props order is special (defaults, repeated and index-like names, __proto__, undeclared
+ * keys, `directed`), and broken inputs (same error, file, line, column).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ParseBatch } from '../format';
+import { flattenBatch, type FlatBatch } from '../flat-rows';
+import { generateGraphmlCounts } from './generate-graphml';
+import { graphmlFormatHandler } from './index';
+import { DATASETS } from './test-helpers';
+
+const h = graphmlFormatHandler;
+
+async function drain(batches: AsyncIterable<ParseBatch>): Promise<ParseBatch[]> {
+  const out: ParseBatch[] = [];
+  for await (const b of batches) out.push(b);
+  return out;
+}
+
+function input(file: string) {
+  return { path: file, displayName: path.basename(file), size: fs.statSync(file).size, options: {}, signal: new AbortController().signal };
+}
+
+/** Columns of several flat batches end to end (flat batches are smaller than record batches). */
+function concat(batches: FlatBatch[]): FlatBatch {
+  const line = (ls: Int32Array[]) => Int32Array.from(ls.flatMap((l) => [...l]));
+  const col = <K extends string>(side: 'nodes' | 'edges', key: K) =>
+    batches.flatMap((b) => (b[side] as unknown as Record<K, Array<string | null>>)[key]);
+  const out: FlatBatch = {
+    nodes: {
+      id: col('nodes', 'id') as string[], name: col('nodes', 'name') as string[], type: col('nodes', 'type') as string[],
+      labels: col('nodes', 'labels'), props: col('nodes', 'props'), text: col('nodes', 'text'), line: line(batches.map((b) => b.nodes.line)),
+    },
+    edges: {
+      source: col('edges', 'source') as string[], target: col('edges', 'target') as string[], type: col('edges', 'type') as string[],
+      eid: col('edges', 'eid'), props: col('edges', 'props'), line: line(batches.map((b) => b.edges.line)),
+    },
+  };
+  for (const b of batches) expect(b.nodes.vectors).toBeUndefined();
+  return out;
+}
+
+/** Both paths on one file; returns the flat batches (after asserting they give the same rows). */
+async function expectSame(file: string): Promise<ParseBatch[]> {
+  const records = await drain(h.parse(input(file)));
+  const flat = await drain(h.parseFlat(input(file)));
+  const name = path.basename(file);
+  for (const f of flat) {
+    expect(f.nodes.length + f.edges.length).toBe(0);
+    expect(f.flat!.annotations).toBeUndefined();
+  }
+  for (const r of records) expect(r.annotations).toBeUndefined();
+  expect(concat(flat.map((f) => f.flat!)), name).toStrictEqual(concat(records.map((r) => flattenBatch(r))));
+  expect(flat.flatMap((f) => f.warnings ?? []), name).toStrictEqual(records.flatMap((r) => r.warnings ?? []));
+  expect(flat.at(-1)!.bytesRead).toBe(records.at(-1)!.bytesRead);
+  expect(flat.length).toBeGreaterThanOrEqual(records.length);
+  return flat;
+}
+
+async function caught(run: () => Promise<unknown>): Promise<{ code: string; message: string; details?: unknown }> {
+  try {
+    await run();
+  } catch (err) {
+    const e = err as { code: string; message: string; details?: unknown };
+    return { code: e.code, message: e.message, details: e.details };
+  }
+  throw new Error('expected a failure');
+}
+
+let dir: string;
+const write = (name: string, content: string): string => {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, content);
+  return p;
+};
+const doc = (keys: string, body: string, edgedefault = 'directed') =>
+  `<?xml version="1.0"?>\n<graphml>\n${keys}\n<graph edgedefault="${edgedefault}">\n${body}\n</graph>\n</graphml>\n`;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kgw-graphml-flat-'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('GraphML parseFlat equals flattened records', () => {
+  const files = fs.readdirSync(DATASETS).filter((f) => f.startsWith('graphml_')).sort();
+
+  it('finds the GraphML files of shared/datasets', () => {
+    expect(files.length).toBeGreaterThanOrEqual(7);
+  });
+
+  for (const name of files) {
+    it(name, async () => {
+      await expectSame(path.join(DATASETS, name));
+    });
+  }
+
+  it('a generated networkx-style file (many batches)', async () => {
+    const file = path.join(dir, 'gen.graphml');
+    await generateGraphmlCounts(file, 3000, 15_000);
+    const flat = await expectSame(file);
+    expect(flat.length).toBeGreaterThan(20);
+    expect(flat.reduce((n, b) => n + b.flat!.edges.source.length, 0)).toBe(15_000);
+  });
+
+  it('documents whose props order is special', async () => {
+    const keys = [
+      '<key id="k0" for="node" attr.name="name" attr.type="string"/>',
+      '<key id="k1" for="node" attr.name="score" attr.type="double"><default>1.5</default></key>',
+      '<key id="k2" for="all" attr.name="2" attr.type="int"/>',
+      '<key id="k3" for="node" attr.name="__proto__" attr.type="string"/>',
+      '<key id="k4" for="edge" attr.name="directed" attr.type="boolean"/>',
+      '<key id="k5" for="edge" attr.name="weight" attr.type="int"><default>7</default></key>',
+      '<key id="k6" for="node" attr.name="big" attr.type="long"/>',
+      '<key id="k7" for="node" attr.name="flag" attr.type="boolean"/>',
+    ].join('\n');
+    const cases = [
+      write('plain.graphml', doc(keys, [
+        '<node id="a"><data key="k0">A</data><data key="k6">9007199254740993</data><data key="k7">1</data></node>',
+        '<node id="b"><data key="k1">x</data><data key="k6"> 12 </data></node>',
+        '<node id="c"/>',
+        '<edge source="a" target="b"><data key="k5"></data></edge>',
+        '<edge id="e1" source="b" target="c" directed="false"><data key="k5">3</data></edge>',
+      ].join('\n'))),
+      write('repeated.graphml', doc(keys, [
+        '<node id="a"><data key="k1">2</data><data key="k7">true</data><data key="k1">3</data></node>',
+        '<edge source="a" target="a" directed="false"><data key="k4">true</data></edge>',
+        '<edge source="a" target="a"><data key="k4">false</data><data key="k4">true</data></edge>',
+      ].join('\n'), 'undirected')),
+      write('index-like.graphml', doc(keys, [
+        '<node id="a"><data key="k7">0</data><data key="k2">5</data></node>',
+        '<edge source="a" target="a"><data key="k2">-1</data></edge>',
+      ].join('\n'))),
+      write('proto.graphml', doc(keys, '<node id="a"><data key="k3">x</data><data key="k7">false</data></node>')),
+      write('undeclared.graphml', doc(keys, [
+        '<node id="a"><data key="zz">free</data><data key="k1">4</data><data key="zz">again</data></node>',
+        '<edge source="a" target="a"><data key="k9">w</data></edge>',
+      ].join('\n'))),
+      write('index-default.graphml', doc(
+        '<key id="d" for="node" attr.name="0" attr.type="string"><default>zero</default></key>\n<key id="e" for="node" attr.name="x" attr.type="string"/>',
+        '<node id="a"><data key="e">X</data></node><node id="b"/>',
+      )),
+      write('roles.graphml', doc(
+        '<key id="t" for="node" attr.name="type" attr.type="string"><default>Passage</default></key>\n' +
+        '<key id="n" for="node" attr.name="label" attr.type="string"/>\n<key id="r" for="edge" attr.name="relation" attr.type="string"/>',
+        '<node id="p"><data key="n">Some text</data></node><node id="q"><data key="n">  </data><data key="t">Entity</data></node>' +
+        '<edge source="p" target="q"><data key="r">rel</data></edge><edge source="p" target="q"><data key="r"></data></edge>',
+      )),
+      write('nested.graphml', doc(keys, [
+        '<node id="g"><data key="k0">Group</data><graph id="g:" edgedefault="undirected"><node id="g::a"/><edge source="g::a" target="g"/></graph></node>',
+        '<hyperedge><endpoint node="g"/></hyperedge>',
+      ].join('\n'))),
+    ];
+    for (const f of cases) await expectSame(f);
+    const [proto] = await drain(h.parseFlat(input(cases[3])));
+    expect(proto.flat!.nodes.props[0]).toBe('{"score":1.5,"flag":false}');
+    const [idx] = await drain(h.parseFlat(input(cases[2])));
+    expect(idx.flat!.nodes.props[0]).toBe('{"2":5,"score":1.5,"flag":false}');
+  });
+
+  it('many distinct property names (beyond the bit mask) stay in order', async () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `<key id="k${i}" for="node" attr.name="p${i}" attr.type="int"/>`).join('\n');
+    const data = Array.from({ length: 40 }, (_, i) => `<data key="k${39 - i}">${i}</data>`).join('');
+    await expectSame(write('wide.graphml', doc(keys, `<node id="a">${data}</node><node id="b">${data}</node>`)));
+  });
+
+  it('broken inputs fail the same way on both paths', async () => {
+    const files = [
+      write('unclosed.graphml', doc('', '<node id="a"><data key="x">v</node>')),
+      write('no-id.graphml', doc('', '<node id="a"/>\n<node/>')),
+      write('no-target.graphml', doc('', '<node id="a"/>\n<edge source="a"/>')),
+      write('not-graphml.graphml', '<?xml version="1.0"?>\n<gexf><graph/></gexf>\n'),
+      write('bad-entity.graphml', doc('', '<node id="a&bogus;"/>')),
+      write('truncated.graphml', '<?xml version="1.0"?>\n<graphml><graph><node id="a">'),
+      write('empty.graphml', ''),
+    ];
+    for (const f of files) {
+      const a = await caught(() => drain(h.parse(input(f))));
+      const b = await caught(() => drain(h.parseFlat(input(f))));
+      expect(b, path.basename(f)).toStrictEqual(a);
+      expect(['PARSE_ERROR', 'UNSUPPORTED_FORMAT', 'EMPTY_FILE']).toContain(a.code);
+    }
+  });
+});
