@@ -8,6 +8,8 @@
  * 86 MB/s of CPU time with saxes 6, 60 MB/s with htmlparser2 10 (xmlMode, and it does not report
  * unclosed tags) and 30 MB/s with sax 1. The whole GraphML parse to records runs at about 44 MB/s
  * of CPU time (bench-graph-formats.ts); the rest is building records and garbage collection.
+ * For the SQLite store GraphML skips the records (`flatLimit`: columns written by the handler into
+ * `batch.flat`, one 64 KiB chunk a batch; graphml-parser.ts parseGraphmlFlat).
  */
 import { SaxesParser } from 'saxes';
 import { WorkbenchError } from '../../../electron/common/errors';
