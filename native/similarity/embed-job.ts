@@ -56,6 +56,30 @@ export interface EmbedJobResult {
   cancelled: boolean;
 }
 
+/** Embeds `texts`, checking that the embedder gave one vector of its size per text. */
+export async function embedTexts(embedder: TextEmbedder, texts: string[]): Promise<Float32Array> {
+  const vectors = await embedder.embed(texts);
+  if (vectors.length !== texts.length * embedder.dim) {
+    throw new WorkbenchError('INTERNAL', `The embedder returned ${vectors.length} values for ${texts.length} texts of ${embedder.dim}`);
+  }
+  return vectors;
+}
+
+/** Writes one page of model vectors (row i of `vectors` for `rids[i]`) in one transaction. */
+export function modelVectorWriter(db: Database.Database, embedder: TextEmbedder): (rids: number[], vectors: Float32Array) => void {
+  const insert = db.prepare("INSERT OR REPLACE INTO embeddings(model, rid, source, vec) VALUES (?, ?, 'model', ?)");
+  const d = embedder.dim;
+  return db.transaction((rids: number[], vectors: Float32Array) => {
+    for (let i = 0; i < rids.length; i++) insert.run(embedder.modelId, rids[i], vectorToBlob(vectors.subarray(i * d, (i + 1) * d)));
+  });
+}
+
+/** The 'embed' progress after `done` of `total`; the rate counts the `embedded` texts the model ran since `since`. */
+export function embedProgress(done: number, total: number, embedded: number, since: number): EmbedJobProgress {
+  const rate = (embedded / Math.max(1, performance.now() - since)) * 1000;
+  return { stage: 'embed', done, total, rate, etaMs: rate > 0 ? ((total - done) / rate) * 1000 : undefined };
+}
+
 interface NodeRow {
   rid: number;
   id: string;
@@ -91,11 +115,7 @@ export async function runEmbedJob(opts: EmbedJobOptions): Promise<EmbedJobResult
      WHERE n.rid > ? AND NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.model = ? AND e.rid = n.rid)
      ORDER BY n.rid LIMIT ?`,
   );
-  const insert = db.prepare("INSERT OR REPLACE INTO embeddings(model, rid, source, vec) VALUES (?, ?, 'model', ?)");
-  const writePage = db.transaction((rows: NodeRow[], vectors: Float32Array) => {
-    const d = embedder.dim;
-    for (let i = 0; i < rows.length; i++) insert.run(model, rows[i].rid, vectorToBlob(vectors.subarray(i * d, (i + 1) * d)));
-  });
+  const writePage = modelVectorWriter(db, embedder);
 
   let embedded = 0;
   let lastRid = 0;
@@ -111,17 +131,11 @@ export async function runEmbedJob(opts: EmbedJobOptions): Promise<EmbedJobResult
     // Nodes imported while this runs have higher rids: the same loop takes them, the total grows.
     if (embedded + rows.length > total) total = embedded + (pending.get(model) as { c: number }).c;
     const texts = rows.map((r) => embeddingText({ id: r.id, name: r.name, type: r.type, props: parseProps(r.props), text: r.text ?? undefined }, opts.textConfig));
-    const vectors = await embedder.embed(texts);
-    if (vectors.length !== rows.length * embedder.dim) {
-      throw new WorkbenchError('INTERNAL', `The embedder returned ${vectors.length} values for ${rows.length} texts of ${embedder.dim}`);
-    }
-    writePage(rows, vectors);
+    writePage(rows.map((r) => r.rid), await embedTexts(embedder, texts));
     embedded += rows.length;
     lastRid = rows[rows.length - 1].rid;
     opts.onEmbedded?.(rows.length);
-    const elapsed = performance.now() - tEmbed;
-    const rate = (embedded / Math.max(1, elapsed)) * 1000;
-    opts.onProgress?.({ stage: 'embed', done: embedded, total, rate, etaMs: rate > 0 ? ((total - embedded) / rate) * 1000 : undefined });
+    opts.onProgress?.(embedProgress(embedded, total, embedded, tEmbed));
   }
   const ms = performance.now() - t0;
   return {

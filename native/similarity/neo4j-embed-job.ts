@@ -13,10 +13,9 @@
  */
 import type Database from 'better-sqlite3';
 import type { GraphNode } from '../../electron/common/model';
-import { WorkbenchError } from '../../electron/common/errors';
 import { embeddingText, type EmbeddingTextConfig } from '../embed/embedding-text';
 import { vectorToBlob } from './embedding-table';
-import type { EmbedJobProgress, EmbedJobResult, TextEmbedder } from './embed-job';
+import { embedProgress, embedTexts, modelVectorWriter, type EmbedJobProgress, type EmbedJobResult, type TextEmbedder } from './embed-job';
 
 /** What the job needs from the Neo4j store (Neo4jStore + retrieval-reads.ts fit). */
 export interface Neo4jNodeSource {
@@ -55,15 +54,11 @@ export async function runNeo4jEmbedJob(opts: Neo4jEmbedJobOptions): Promise<Embe
   const labelPage = db.transaction((page: Array<GraphNode & { vector?: number[] }>) =>
     page.map((n) => ({ node: n, rid: (label.get(n.id, n.name, n.type, run) as { rid: number }).rid })).filter((x) => !has.get(model, x.rid)),
   );
-  const insert = db.prepare("INSERT OR REPLACE INTO embeddings(model, rid, source, vec) VALUES (?, ?, 'model', ?)");
   const insertData = db.prepare("INSERT OR REPLACE INTO embeddings(model, rid, source, vec) VALUES (?, ?, 'data', ?)");
   const writeData = db.transaction((items: Array<{ rid: number; vector: number[] }>) => {
     for (const x of items) insertData.run(model, x.rid, vectorToBlob(Float32Array.from(x.vector)));
   });
-  const writePage = db.transaction((rids: number[], vectors: Float32Array) => {
-    const d = embedder.dim;
-    for (let i = 0; i < rids.length; i++) insert.run(model, rids[i], vectorToBlob(vectors.subarray(i * d, (i + 1) * d)));
-  });
+  const writePage = modelVectorWriter(db, embedder);
 
   let embedded = 0;
   let fromData = 0;
@@ -88,11 +83,7 @@ export async function runNeo4jEmbedJob(opts: Neo4jEmbedJobOptions): Promise<Embe
     }
     if (todo.length > 0) {
       const texts = todo.map(({ node: n }) => embeddingText({ id: n.id, name: n.name, type: n.type, props: n.props, text: n.text }, opts.textConfig));
-      const vectors = await embedder.embed(texts);
-      if (vectors.length !== todo.length * embedder.dim) {
-        throw new WorkbenchError('INTERNAL', `The embedder returned ${vectors.length} values for ${todo.length} texts of ${embedder.dim}`);
-      }
-      writePage(todo.map((x) => x.rid), vectors);
+      writePage(todo.map((x) => x.rid), await embedTexts(embedder, texts));
       embedded += todo.length;
       opts.onEmbedded?.(todo.length);
     }
@@ -100,8 +91,7 @@ export async function runNeo4jEmbedJob(opts: Neo4jEmbedJobOptions): Promise<Embe
     // Nodes imported while this runs may come in later pages: the total grows with them.
     const done = embedded + fromData;
     if (done > total) total = done;
-    const rate = (embedded / Math.max(1, performance.now() - tEmbed)) * 1000;
-    opts.onProgress?.({ stage: 'embed', done, total, rate, etaMs: rate > 0 ? ((total - done) / rate) * 1000 : undefined });
+    opts.onProgress?.(embedProgress(done, total, embedded, tEmbed));
   }
   if (!cancelled) dropUnseen(db, run);
   return {
