@@ -8,62 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ParseBatch } from '../format';
-import { flattenBatch, type FlatBatch, type FlatParser } from '../flat-rows';
-import type { FormatHandler } from '../format';
+import { drain, expectSameFlat as expectSame, input, type FlatHandler } from '../flat-parse.test-util';
 import { generateAutoSchemaKgCsv } from './generate-csv';
 import { autoSchemaKgCsvHandler, neo4jCsvHandler } from './index';
 import { caught, DATASETS } from './test-support';
 
-type Handler = FormatHandler & FlatParser;
+type Handler = FlatHandler;
 const HANDLERS = [autoSchemaKgCsvHandler, neo4jCsvHandler] as Handler[];
-
-async function drain(batches: AsyncIterable<ParseBatch>): Promise<ParseBatch[]> {
-  const out: ParseBatch[] = [];
-  for await (const b of batches) out.push(b);
-  return out;
-}
-
-function input(file: string, options = {}) {
-  return { path: file, displayName: path.basename(file), size: fs.statSync(file).size, options, signal: new AbortController().signal };
-}
-
-/** Columns of several flat batches end to end (flat batches are smaller than record batches). */
-function concat(batches: FlatBatch[]): FlatBatch {
-  const line = (ls: Int32Array[]) => Int32Array.from(ls.flatMap((l) => [...l]));
-  const vectors = batches.flatMap((b, k) => {
-    const before = batches.slice(0, k).reduce((n, x) => n + x.nodes.id.length, 0);
-    return (b.nodes.vectors ?? []).map((v) => ({ index: v.index + before, vector: v.vector }));
-  });
-  const col = <K extends string>(side: 'nodes' | 'edges', key: K) =>
-    batches.flatMap((b) => (b[side] as unknown as Record<K, Array<string | null>>)[key]);
-  const nodes: FlatBatch['nodes'] = {
-    id: col('nodes', 'id') as string[], name: col('nodes', 'name') as string[], type: col('nodes', 'type') as string[],
-    labels: col('nodes', 'labels'), props: col('nodes', 'props'), text: col('nodes', 'text'), line: line(batches.map((b) => b.nodes.line)),
-  };
-  if (vectors.length) nodes.vectors = vectors;
-  return {
-    nodes,
-    edges: {
-      source: col('edges', 'source') as string[], target: col('edges', 'target') as string[], type: col('edges', 'type') as string[],
-      eid: col('edges', 'eid'), props: col('edges', 'props'), line: line(batches.map((b) => b.edges.line)),
-    },
-  };
-}
-
-/** Both paths on one file; returns the flat batches (after asserting they give the same rows). */
-async function expectSame(h: Handler, file: string, options = {}): Promise<ParseBatch[]> {
-  const records = await drain(h.parse(input(file, options)));
-  const flat = await drain(h.parseFlat(input(file, options)));
-  const name = `${h.format} ${path.basename(file)}`;
-  for (const f of flat) expect(f.nodes.length + f.edges.length).toBe(0);
-  for (const r of records) expect(r.annotations).toBeUndefined();
-  expect(concat(flat.map((f) => f.flat!)), name).toStrictEqual(concat(records.map((r) => flattenBatch(r))));
-  expect(flat.flatMap((f) => f.warnings ?? []), name).toStrictEqual(records.flatMap((r) => r.warnings ?? []));
-  expect(flat.at(-1)!.bytesRead).toBe(records.at(-1)!.bytesRead);
-  expect(flat.length).toBeGreaterThanOrEqual(records.length);
-  return flat;
-}
 
 let dir: string;
 const write = (name: string, content: string): string => {

@@ -10,67 +10,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParseBatch } from '../format';
-import { flattenBatch, type FlatBatch } from '../flat-rows';
+import { drain, expectSameFlat, input } from '../flat-parse.test-util';
+import { caught } from '../csv/test-support';
 import { generateGraphmlCounts } from './generate-graphml';
 import { graphmlFormatHandler } from './index';
 import { DATASETS } from './test-helpers';
 
 const h = graphmlFormatHandler;
 
-async function drain(batches: AsyncIterable<ParseBatch>): Promise<ParseBatch[]> {
-  const out: ParseBatch[] = [];
-  for await (const b of batches) out.push(b);
-  return out;
-}
-
-function input(file: string) {
-  return { path: file, displayName: path.basename(file), size: fs.statSync(file).size, options: {}, signal: new AbortController().signal };
-}
-
-/** Columns of several flat batches end to end (flat batches are smaller than record batches). */
-function concat(batches: FlatBatch[]): FlatBatch {
-  const line = (ls: Int32Array[]) => Int32Array.from(ls.flatMap((l) => [...l]));
-  const col = <K extends string>(side: 'nodes' | 'edges', key: K) =>
-    batches.flatMap((b) => (b[side] as unknown as Record<K, Array<string | null>>)[key]);
-  const out: FlatBatch = {
-    nodes: {
-      id: col('nodes', 'id') as string[], name: col('nodes', 'name') as string[], type: col('nodes', 'type') as string[],
-      labels: col('nodes', 'labels'), props: col('nodes', 'props'), text: col('nodes', 'text'), line: line(batches.map((b) => b.nodes.line)),
-    },
-    edges: {
-      source: col('edges', 'source') as string[], target: col('edges', 'target') as string[], type: col('edges', 'type') as string[],
-      eid: col('edges', 'eid'), props: col('edges', 'props'), line: line(batches.map((b) => b.edges.line)),
-    },
-  };
-  for (const b of batches) expect(b.nodes.vectors).toBeUndefined();
-  return out;
-}
-
-/** Both paths on one file; returns the flat batches (after asserting they give the same rows). */
+/** Both paths on one file (flat-parse.test-util.ts); GraphML brings no vectors. */
 async function expectSame(file: string): Promise<ParseBatch[]> {
-  const records = await drain(h.parse(input(file)));
-  const flat = await drain(h.parseFlat(input(file)));
-  const name = path.basename(file);
-  for (const f of flat) {
-    expect(f.nodes.length + f.edges.length).toBe(0);
-    expect(f.flat!.annotations).toBeUndefined();
-  }
-  for (const r of records) expect(r.annotations).toBeUndefined();
-  expect(concat(flat.map((f) => f.flat!)), name).toStrictEqual(concat(records.map((r) => flattenBatch(r))));
-  expect(flat.flatMap((f) => f.warnings ?? []), name).toStrictEqual(records.flatMap((r) => r.warnings ?? []));
-  expect(flat.at(-1)!.bytesRead).toBe(records.at(-1)!.bytesRead);
-  expect(flat.length).toBeGreaterThanOrEqual(records.length);
+  const flat = await expectSameFlat(h, file);
+  for (const f of flat) expect(f.flat!.nodes.vectors).toBeUndefined();
   return flat;
-}
-
-async function caught(run: () => Promise<unknown>): Promise<{ code: string; message: string; details?: unknown }> {
-  try {
-    await run();
-  } catch (err) {
-    const e = err as { code: string; message: string; details?: unknown };
-    return { code: e.code, message: e.message, details: e.details };
-  }
-  throw new Error('expected a failure');
 }
 
 let dir: string;
