@@ -12,6 +12,8 @@
  */
 import { WorkbenchError } from '../../../electron/common/errors';
 import type { QueryEdge } from '../../../electron/common/protocol/query';
+import { Interner } from '../../graph/interner';
+import { MinHeap } from '../../graph/min-heap';
 import type { Neo4jConnection } from './connection';
 import { propertyKey } from './cypher-names';
 import { RESERVED_KEYS } from './props-codec';
@@ -46,55 +48,9 @@ function storedKey(property: string): string {
 const pattern = (d: Direction) => (d === 'out' ? '(n)-[r]->(m:Node)' : d === 'in' ? '(n)<-[r]-(m:Node)' : '(n)-[r]-(m:Node)');
 
 interface Step {
-  from: string;
+  /** Interned id of the node the edge came from. */
+  from: number;
   edge: QueryEdge;
-}
-
-/** Binary min-heap of (distance, id); stale entries are skipped by the caller. */
-class Frontier {
-  private d: number[] = [];
-  private id: string[] = [];
-  get size(): number {
-    return this.d.length;
-  }
-  peek(): number {
-    return this.d[0];
-  }
-  push(dist: number, id: string): void {
-    let i = this.d.length;
-    this.d.push(dist);
-    this.id.push(id);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (this.d[p] <= dist) break;
-      this.d[i] = this.d[p];
-      this.id[i] = this.id[p];
-      i = p;
-    }
-    this.d[i] = dist;
-    this.id[i] = id;
-  }
-  pop(): [number, string] {
-    const top: [number, string] = [this.d[0], this.id[0]];
-    const lastD = this.d.pop()!;
-    const lastId = this.id.pop()!;
-    const n = this.d.length;
-    if (n > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= n) break;
-        const c = l + 1 < n && this.d[l + 1] < this.d[l] ? l + 1 : l;
-        if (this.d[c] >= lastD) break;
-        this.d[i] = this.d[c];
-        this.id[i] = this.id[c];
-        i = c;
-      }
-      this.d[i] = lastD;
-      this.id[i] = lastId;
-    }
-    return top;
-  }
 }
 
 async function checkWeightProperty(conn: Neo4jConnection, key: string, property: string): Promise<void> {
@@ -114,18 +70,24 @@ export async function neo4jWeightedPath(conn: Neo4jConnection, from: string, to:
   const key = storedKey(property);
   await checkWeightProperty(conn, key, property);
   const maxExpanded = opts.maxExpanded ?? MAX_EXPANDED;
-  const dist = new Map<string, number>([[from, 0]]);
-  const parent = new Map<string, Step>();
-  const open = new Frontier();
-  open.push(0, from);
+  // Node ids interned to small integers, so the graph engine's typed-array heap serves here too.
+  const ids = new Interner();
+  const dist: number[] = [];
+  const parent: Array<Step | undefined> = [];
+  const open = new MinHeap();
+  const start = ids.intern(from);
+  dist[start] = 0;
+  open.push(0, start);
   let expanded = 0;
   for (;;) {
-    const best = dist.get(to) ?? Infinity;
+    const target = ids.get(to);
+    const best = target === undefined ? Infinity : (dist[target] ?? Infinity);
     const batch: string[] = [];
     while (open.size > 0 && batch.length < BATCH) {
-      if (open.peek() >= best) break;
-      const [d, id] = open.pop();
-      if (d === dist.get(id)) batch.push(id); // else a stale entry: the node was reached cheaper since
+      const d = open.peekKey();
+      if (d >= best) break;
+      const v = open.pop();
+      if (d === dist[v]) batch.push(ids.names[v]); // else a stale entry: the node was reached cheaper since
     }
     if (batch.length === 0) break;
     if (opts.signal?.aborted) throw new WorkbenchError('CANCELLED', 'The path query was cancelled');
@@ -149,25 +111,25 @@ export async function neo4jWeightedPath(conn: Neo4jConnection, from: string, to:
     for (const rec of res.records) {
       const raw = rec.get('w');
       const w = raw !== null && Number.isFinite(raw) && raw >= 0 ? raw : 1;
-      const u = rec.get('from');
-      const v = rec.get('to');
-      const nd = dist.get(u)! + w;
-      if (nd < (dist.get(v) ?? Infinity)) {
-        dist.set(v, nd);
-        parent.set(v, { from: u, edge: { id: String(rec.get('eid')), source: rec.get('src'), target: rec.get('dst'), type: String(rec.get('type')) } });
+      const u = ids.intern(rec.get('from'));
+      const v = ids.intern(rec.get('to'));
+      const nd = dist[u] + w;
+      if (nd < (dist[v] ?? Infinity)) {
+        dist[v] = nd;
+        parent[v] = { from: u, edge: { id: String(rec.get('eid')), source: rec.get('src'), target: rec.get('dst'), type: String(rec.get('type')) } };
         open.push(nd, v);
       }
     }
   }
-  const cost = dist.get(to);
-  if (cost === undefined) return null;
+  const end = ids.get(to);
+  if (end === undefined || dist[end] === undefined) return null;
   const nodes = [to];
   const edges: QueryEdge[] = [];
-  for (let v = to; v !== from;) {
-    const step = parent.get(v)!;
+  for (let v = end; v !== start;) {
+    const step = parent[v]!;
     edges.push(step.edge);
-    nodes.push(step.from);
+    nodes.push(ids.names[step.from]);
     v = step.from;
   }
-  return { nodes: nodes.reverse(), edges: edges.reverse(), cost };
+  return { nodes: nodes.reverse(), edges: edges.reverse(), cost: dist[end] };
 }
