@@ -34,6 +34,11 @@ function storableList(v: PropValue[]): Storable | undefined {
   return undefined;
 }
 
+/** The key a user property is stored under: the store's own keys (and `user.` ones) get the `user.` prefix. */
+export function storedPropertyKey(rawKey: string): string {
+  return RESERVED_KEYS.has(rawKey) || rawKey.startsWith(USER_PREFIX) ? USER_PREFIX + rawKey : propertyKey(rawKey);
+}
+
 /** Encodes user props into a Neo4j-storable map; the list of JSON-encoded keys goes in `_json`. */
 export function encodeProps(props: Props | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -41,7 +46,7 @@ export function encodeProps(props: Props | undefined): Record<string, unknown> {
   if (!props) return out;
   for (const [rawKey, v] of Object.entries(props)) {
     if (v === null || v === undefined) continue;
-    const key = RESERVED_KEYS.has(rawKey) || rawKey.startsWith(USER_PREFIX) ? USER_PREFIX + rawKey : propertyKey(rawKey);
+    const key = storedPropertyKey(rawKey);
     if (typeof v === 'string' || typeof v === 'boolean') out[key] = v;
     else if (typeof v === 'number') {
       if (Number.isSafeInteger(v)) out[key] = neo4j.int(v);

@@ -15,8 +15,7 @@ import type { QueryEdge } from '../../../electron/common/protocol/query';
 import { Interner } from '../../graph/interner';
 import { MinHeap } from '../../graph/min-heap';
 import type { Neo4jConnection } from './connection';
-import { propertyKey } from './cypher-names';
-import { RESERVED_KEYS } from './props-codec';
+import { storedPropertyKey } from './props-codec';
 import { VIS_PRELUDE, visible } from './visibility';
 
 type Direction = 'out' | 'in' | 'both';
@@ -40,11 +39,6 @@ export interface NeoWeightedPath {
 const BATCH = 256;
 const MAX_EXPANDED = 200_000;
 
-/** The stored key of a user property (props-codec.ts prefixes the store's own keys). */
-function storedKey(property: string): string {
-  return RESERVED_KEYS.has(property) || property.startsWith('user.') ? `user.${property}` : propertyKey(property);
-}
-
 const pattern = (d: Direction) => (d === 'out' ? '(n)-[r]->(m:Node)' : d === 'in' ? '(n)<-[r]-(m:Node)' : '(n)-[r]-(m:Node)');
 
 interface Step {
@@ -67,7 +61,7 @@ async function checkWeightProperty(conn: Neo4jConnection, key: string, property:
 }
 
 export async function neo4jWeightedPath(conn: Neo4jConnection, from: string, to: string, property: string, opts: WeightedPathOptions): Promise<NeoWeightedPath | null> {
-  const key = storedKey(property);
+  const key = storedPropertyKey(property);
   await checkWeightProperty(conn, key, property);
   const maxExpanded = opts.maxExpanded ?? MAX_EXPANDED;
   // Node ids interned to small integers, so the graph engine's typed-array heap serves here too.
