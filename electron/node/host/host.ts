@@ -16,6 +16,7 @@ import { JobTable } from './jobs';
 import { SettingsFile } from './settings';
 import { isInside, resourcesDir, workersDir } from './app-paths';
 import { ProcessSampler } from '../metrics/process-sampler';
+import { SampleOutbox } from '../metrics/sample-outbox';
 import { hostHandlers, jobFinishedHooks } from './handlers';
 import { neo4jWorkerContext } from './handlers/neo4j-handlers';
 
@@ -41,6 +42,7 @@ export class Host {
   readonly sampler: ProcessSampler;
   private readonly listeners = new Set<EventListener>();
   private readonly latestSamples = new Map<string, ProcessSample>();
+  private readonly outbox = new SampleOutbox();
   private readonly sampleListeners = new Set<(s: ProcessSample) => void>();
   private current: WorkspaceInfo | null = null;
 
@@ -55,7 +57,7 @@ export class Host {
       process: opts.processName ?? 'host',
       onSample: (s) => {
         this.recordSample({ ...s, pid: process.pid });
-        this.emit('metrics.samples', [...this.latestSamples.values()]);
+        this.emit('metrics.samples', this.outbox.take(this.latestSamples.values()));
       },
     });
     this.sampler.start();
@@ -169,6 +171,7 @@ export class Host {
 
   private recordSample(s: ProcessSample): void {
     this.latestSamples.set(s.process, s);
+    this.outbox.add(s);
     for (const l of this.sampleListeners) l(s);
   }
 
