@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, dropFiles, datasets } from './fixtures';
+import { clickNode, nodeIdsNamed } from './canvas';
 import { neo4jSkipReason, startNeo4j, type Neo4jTestServer } from '../native/store/neo4j/test-server';
 import { Neo4jStore } from '../native/store/neo4j/neo4j-store';
 
@@ -25,20 +26,6 @@ test.afterAll(async () => {
 
 function digits(text: string | null): number {
   return Number((text ?? '').replace(/[^0-9]/g, ''));
-}
-
-async function clickNode(page: Page, name: string): Promise<void> {
-  const target = await page.evaluate((wanted) => {
-    const cy = (window as unknown as { __kgw: { cy: import('cytoscape').Core } }).__kgw.cy;
-    const node = cy.nodes().filter((n) => n.data('name') === wanted).first() as import('cytoscape').NodeSingular;
-    if (node.empty()) return null;
-    cy.center(node);
-    const p = node.renderedPosition();
-    const box = cy.container()!.getBoundingClientRect();
-    return { x: box.left + p.x, y: box.top + p.y };
-  }, name);
-  expect(target, `${name} is on the canvas`).not.toBeNull();
-  await page.mouse.click(target!.x, target!.y);
 }
 
 async function pickByName(page: Page, name: string): Promise<void> {
@@ -96,7 +83,7 @@ test('switch a workspace to Neo4j in the UI, import into it and explore it', asy
 
   // Exploring: the start view, a click on a node, the name search.
   await expect.poll(() => page.evaluate(() => (window as unknown as { __kgw: { cy: import('cytoscape').Core } }).__kgw.cy.nodes().length), { timeout: 60_000 }).toBe(6);
-  await clickNode(page, 'Keanu Reeves');
+  await clickNode(page, await nodeIdsNamed(page, 'Keanu Reeves'));
   await expect(page.getByTestId('details-panel')).toContainText('Keanu Reeves');
   await expect(page.getByTestId('details-id')).toHaveText('keanu');
 
