@@ -8,6 +8,8 @@ import type { EdgeRecord, NodeRecord, PropValue, Props } from '../../../electron
 import type { BatchCollector } from '../xml/text-source';
 import { asLabel, edgeRoles, isPassageType, nodeRoles, type RecordRoles } from '../xml/record-roles';
 import type { RecordSection } from './json-record-scanner';
+import { propsJson } from '../flat-rows';
+import { PropsText } from './props-text';
 
 type Json = Record<string, unknown>;
 
@@ -35,6 +37,8 @@ export class GraphJsonMapper {
   private nodeIndex = 0;
   private readonly roleCache = new Map<string, RecordRoles>();
   private readonly lastShape: Partial<Record<'node' | 'edge', { keys: string[]; roles: RecordRoles }>> = {};
+  /** Props as JSON text for flat batches (the batch's FlatBuilder), instead of objects. */
+  private readonly propsText = new PropsText();
   nodes = 0;
   edges = 0;
 
@@ -103,21 +107,29 @@ export class GraphJsonMapper {
     return props;
   }
 
-  private pushNode(id: string, obj: Json, props: Props, roles: RecordRoles, line: number): void {
+  private pushNode(id: string, obj: Json, roles: RecordRoles, line: number, skip: Set<string>, skip2?: Set<string>): void {
     const name = roles.name !== undefined ? asLabel(obj[roles.name] as PropValue) : undefined;
     const type = roles.type !== undefined ? asLabel(obj[roles.type] as PropValue) : undefined;
-    const node: NodeRecord = { id, props, line };
-    if (name !== undefined) node.name = name;
-    if (type !== undefined) node.type = type;
-    if (name !== undefined && isPassageType(type)) node.text = name;
-    this.batch.nodes.push(node);
+    const text = name !== undefined && isPassageType(type) ? name : undefined;
+    const flat = this.batch.flat;
+    if (flat) {
+      // Columns straight away (what flattenNodes makes of the record below).
+      let props = this.propsText.json(obj, skip, roles, skip2, false);
+      if (props === undefined) props = propsJson(this.copyProps(obj, skip, roles, skip2));
+      flat.node(id, name ?? '', type ?? '', null, props, text ?? null, line);
+    } else {
+      const node: NodeRecord = { id, props: this.copyProps(obj, skip, roles, skip2), line };
+      if (name !== undefined) node.name = name;
+      if (type !== undefined) node.type = type;
+      if (text !== undefined) node.text = text;
+      this.batch.nodes.push(node);
+    }
     this.nodes++;
   }
 
   private nodeLinkNode(obj: Json, line: number): void {
     const index = this.nodeIndex++;
     const roles = this.roles(obj, 'node', NODE_LINK_NODE_KEYS);
-    const props = this.copyProps(obj, NODE_LINK_NODE_KEYS, roles, D3_SIMULATION_KEYS);
     let id = idString(obj.id);
     if (id !== undefined) {
       this.idByIndex = null;
@@ -126,7 +138,7 @@ export class GraphJsonMapper {
       id = (roles.name !== undefined ? idString(obj[roles.name]) : undefined) ?? String(index);
       this.idByIndex?.push(id);
     }
-    this.pushNode(id, obj, props, roles, line);
+    this.pushNode(id, obj, roles, line, NODE_LINK_NODE_KEYS, D3_SIMULATION_KEYS);
   }
 
   private cytoscapeNode(data: Json, line: number): void {
@@ -136,7 +148,7 @@ export class GraphJsonMapper {
       return;
     }
     const roles = this.roles(data, 'node', CYTOSCAPE_NODE_KEYS);
-    this.pushNode(id, data, this.copyProps(data, CYTOSCAPE_NODE_KEYS, roles), roles, line);
+    this.pushNode(id, data, roles, line, CYTOSCAPE_NODE_KEYS);
   }
 
   private endpoint(v: unknown, line: number): string | undefined {
@@ -157,15 +169,26 @@ export class GraphJsonMapper {
       this.batch.warn('MISSING_ENDPOINT', 'An edge without source or target was skipped', line);
       return;
     }
-    const props = this.copyProps(data, skip, roles);
     const type = roles.type !== undefined ? asLabel(data[roles.type] as PropValue) : undefined;
-    if (this.directed === false && props.directed === undefined) props.directed = false;
-    const edge: EdgeRecord = { source: s, target: t, props, line };
     const id = idString(data.id);
-    if (id !== undefined) edge.id = id;
-    if (type !== undefined) edge.type = type;
-    this.batch.edges.push(edge);
+    const flat = this.batch.flat;
+    if (flat) {
+      let props = this.propsText.json(data, skip, roles, undefined, this.directed === false);
+      if (props === undefined) props = propsJson(this.edgeProps(data, skip, roles));
+      flat.edge(s, t, type ?? '', id ?? null, props, line);
+    } else {
+      const edge: EdgeRecord = { source: s, target: t, props: this.edgeProps(data, skip, roles), line };
+      if (id !== undefined) edge.id = id;
+      if (type !== undefined) edge.type = type;
+      this.batch.edges.push(edge);
+    }
     this.edges++;
+  }
+
+  private edgeProps(data: Json, skip: Set<string>, roles: RecordRoles): Props {
+    const props = this.copyProps(data, skip, roles);
+    if (this.directed === false && props.directed === undefined) props.directed = false;
+    return props;
   }
 
   private nodeLinkEdge(obj: Json, line: number): void {

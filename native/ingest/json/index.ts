@@ -4,9 +4,10 @@
  * looks at the first 64 KiB only.
  */
 import type { FileRole, FormatHandler } from '../format';
+import type { FlatParser } from '../flat-rows';
 import { headText } from '../xml/text-source';
 import { AUTOSCHEMAKG_KEYS } from './autoschemakg-extraction';
-import { parseGraphJson } from './graph-json-parser';
+import { parseGraphJson, parseGraphJsonFlat } from './graph-json-parser';
 import { parseJsonl } from './jsonl-parser';
 
 function extension(fileName: string): string {
@@ -51,7 +52,7 @@ const LINKS_MARKER = /"(?:links|edges)"\s*:\s*\[/;
 
 const graphRole = (): FileRole => 'graph';
 
-export const nodeLinkJsonFormatHandler: FormatHandler = {
+export const nodeLinkJsonFormatHandler: FormatHandler & FlatParser = {
   format: 'json',
   sniff(head, fileName) {
     const h = readHead(head, fileName);
@@ -64,9 +65,10 @@ export const nodeLinkJsonFormatHandler: FormatHandler = {
   },
   role: graphRole,
   parse: parseGraphJson,
+  parseFlat: parseGraphJsonFlat,
 };
 
-export const cytoscapeJsonFormatHandler: FormatHandler = {
+export const cytoscapeJsonFormatHandler: FormatHandler & FlatParser = {
   format: 'cytoscape',
   sniff(head, fileName) {
     const h = readHead(head, fileName);
@@ -78,6 +80,7 @@ export const cytoscapeJsonFormatHandler: FormatHandler = {
   },
   role: graphRole,
   parse: parseGraphJson,
+  parseFlat: parseGraphJsonFlat,
 };
 
 export const jsonlFormatHandler: FormatHandler = {
