@@ -12,6 +12,7 @@ import type { GraphStore, ImportWriter } from '../store/graph-store';
 import { detectFormat, orderByRole, readHead } from './registry';
 import { parseInThread, THREAD_MIN_BYTES } from './parse-thread';
 import { isFlatWriter } from './flat-rows';
+import { StageTimes } from './stage-times';
 
 export interface ImportSource {
   path: string;
@@ -83,20 +84,7 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
   const ordered = orderByRole(planned);
   const totalBytes = ordered.reduce((a, f) => a + f.size, 0);
   const warnings = new WarningLog();
-  // Wall and CPU time per stage: on a shared machine wall time alone says little (CPU time is
-  // the process's, all threads).
-  const stageMs = new Map<string, { ms: number; cpuMs: number; items?: number }>();
-  let cpuMark = process.cpuUsage();
-  const addStage = (name: string, ms: number, items?: number) => {
-    const s = stageMs.get(name) ?? { ms: 0, cpuMs: 0, items: undefined };
-    // One reading per stage end (it is a getrusage call, made several times per batch).
-    const now = process.cpuUsage();
-    s.cpuMs += (now.user - cpuMark.user + now.system - cpuMark.system) / 1000;
-    cpuMark = now;
-    s.ms += ms;
-    if (items !== undefined) s.items = (s.items ?? 0) + items;
-    stageMs.set(name, s);
-  };
+  const stageTimes = new StageTimes();
 
   const started = performance.now();
   const cpuStart = process.cpuUsage();
@@ -120,7 +108,7 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
         // CPU since the last stage end counts to parse (progress reporting is small).
         let t = performance.now();
         const next = await it.next();
-        addStage('parse', performance.now() - t);
+        stageTimes.add('parse', performance.now() - t, undefined, true);
         if (next.done) break;
         const batch = next.value;
         checkCancelled(signal);
@@ -129,7 +117,7 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
         else await writer.write(batch, file.name);
         const batchNodes = batch.flat ? batch.flat.nodes.id.length : batch.nodes.length;
         const batchEdges = batch.flat ? batch.flat.edges.source.length : batch.edges.length;
-        addStage('write', performance.now() - t, batchNodes + batchEdges);
+        stageTimes.add('write', performance.now() - t, batchNodes + batchEdges, true);
         nodes += batchNodes;
         edges += batchEdges;
         args.onCount?.('entities', batchNodes);
@@ -146,19 +134,19 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
     }
     checkCancelled(signal);
     let stageStart = performance.now();
-    cpuMark = process.cpuUsage();
+    stageTimes.restart();
     let current = 'resolve';
     const counts = await writer.commit({
       missingEndpoints: options.missingEndpoints ?? 'skip',
       onStage: (s) => {
         const now = performance.now();
-        if (s !== current) addStage(current, now - stageStart);
+        if (s !== current) stageTimes.add(current, now - stageStart);
         current = s;
         stageStart = now;
         args.onProgress?.({ stage: s, done: totalBytes, total: totalBytes, unit: 'bytes', rate: 0 });
       },
     });
-    addStage(current, performance.now() - stageStart);
+    stageTimes.add(current, performance.now() - stageStart);
     if (counts.edgesSkipped > 0) {
       const ex = counts.missingExamples[0];
       warnings.add({ code: 'MISSING_ENDPOINT', message: 'Edges whose source or target node does not exist were skipped', file: ex?.file, line: ex?.line, value: ex?.value }, counts.edgesSkipped);
@@ -179,7 +167,7 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
       warnings: warnings.list(),
       ms: Math.round(performance.now() - started),
       cpuMs: Math.round(((u) => u.user + u.system)(process.cpuUsage(cpuStart)) / 1000),
-      stages: [...stageMs.entries()].map(([name, s]) => ({ name, ms: Math.round(s.ms * 10) / 10, cpuMs: Math.round(s.cpuMs), items: s.items })),
+      stages: stageTimes.list(),
     };
   } catch (err) {
     // Stops a parser thread still running (cancel, a bad file, a store error).
