@@ -22,6 +22,7 @@ const nodeEntries = {
   'electron/node/cli.ts': 'node/cli.js',
   'electron/node/bench/main.ts': 'node/bench.js',
   'native/worker/ingest-worker.ts': 'workers/ingest.js',
+  'native/worker/parse-thread-worker.ts': 'workers/parse.js',
   'native/worker/store-worker.ts': 'workers/store.js',
   'native/worker/embed-worker.ts': 'workers/embed.js',
   'native/worker/vector-worker.ts': 'workers/vector.js',

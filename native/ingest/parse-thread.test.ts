@@ -1,5 +1,5 @@
 /**
- * The parser thread path, run for real: the ingest worker entry is bundled with esbuild (a worker
+ * The parser thread path, run for real: the parser-thread entry is bundled with esbuild (a worker
  * thread cannot load TypeScript sources), and imports through it must equal inline imports, keep
  * errors' file and line, and leave the workspace unchanged on an error or a cancel.
  */
@@ -24,7 +24,7 @@ afterAll(() => {
 
 beforeAll(async () => {
   buildSync({
-    entryPoints: [path.resolve(__dirname, '../worker/ingest-worker.ts')],
+    entryPoints: [path.resolve(__dirname, '../worker/parse-thread-worker.ts')],
     bundle: true, platform: 'node', format: 'cjs', outfile: entry, logLevel: 'error',
     external: ['better-sqlite3', 'hnswlib-node', 'onnxruntime-node', 'electron', 'neo4j-driver'],
   });

@@ -5,7 +5,6 @@ import { WorkbenchError } from '../../electron/common/errors';
 import { runWorker } from './runtime';
 import { graphStoreFor, dropStore } from './workspace-cache';
 import { runImport, type ImportSource } from '../ingest/run-import';
-import { runParseThreadIfAsked } from '../ingest/parse-thread';
 import { previewFiles } from '../ingest/preview';
 
 function resolveSource(f: ImportFile, uploadDir: string | undefined): ImportSource {
@@ -16,8 +15,7 @@ function resolveSource(f: ImportFile, uploadDir: string | undefined): ImportSour
   return { path: path.join(uploadDir, f.uploadId), name: path.basename(f.name) };
 }
 
-// This bundle is also the entry of the importer's parser thread (see parse-thread.ts).
-if (!runParseThreadIfAsked()) startIngestWorker();
+startIngestWorker();
 
 function startIngestWorker(): void {
   runWorker({
@@ -38,7 +36,8 @@ function startIngestWorker(): void {
           signal: call.signal,
           onProgress: (pr) => call.progress({ stage: pr.stage, done: pr.done, total: pr.total, unit: pr.unit, rate: pr.rate, etaMs: pr.etaMs, message: pr.file }),
           onCount: (name, n) => call.count(name, n),
-          parseThreadEntry: process.env.KGW_BUNDLED === '1' ? __filename : undefined,
+          // Parser threads run the small bundle built beside this one (parse-thread-worker.ts).
+          parseThreadEntry: process.env.KGW_BUNDLED === '1' ? path.join(__dirname, 'parse.js') : undefined,
         });
       },
     },

@@ -29,10 +29,10 @@ function parseColumns(specs: string[] | undefined, files: string[]): ImportOptio
   return Object.fromEntries(files.map((f) => [path.basename(f), map]));
 }
 
-/** The ingest worker bundle beside the CLI bundle also runs parser threads (dist/workers/ingest.js). */
+/** The parser-thread bundle beside the CLI bundle (dist/workers/parse.js). */
 function parseThreadEntry(): string | undefined {
   if (process.env.KGW_BUNDLED !== '1') return undefined;
-  const entry = path.join(__dirname, '..', 'workers', 'ingest.js');
+  const entry = path.join(__dirname, '..', 'workers', 'parse.js');
   return fs.existsSync(entry) ? entry : undefined;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Import benchmarks: deterministic AutoSchemaKG-shaped inputs generated into ctx.tmpDir, imported
  * into a fresh workspace by the real CLI (`dist/node/cli.js import --json`, which parses in a
- * worker thread from dist/workers/ingest.js as the ingest worker does) in a child process with
+ * worker thread from dist/workers/parse.js as the ingest worker does) in a child process with
  * the ingest worker's V8 flags (worker-exec-argv.ts).
  *
  * Headline: the import's own wall time as the CLI reports it (drop to commit, without Node's
