@@ -37,7 +37,8 @@ async function* parseGraphJsonFile(input: ParserInput, flat: boolean): AsyncGene
     },
   });
   let bytesRead = 0;
-  for await (const chunk of readUtf8Chunks(input)) {
+  // The flat path runs in the parser thread (parse-thread.ts): it reads synchronously.
+  for await (const chunk of readUtf8Chunks(input, true, flat)) {
     bytesRead += chunk.length;
     scanner.write(chunk);
     if (batch.full) {
