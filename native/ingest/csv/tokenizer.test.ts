@@ -82,4 +82,14 @@ describe('CsvTokenizer', () => {
     tok.push('a,"open\n', false);
     expect(() => tok.push('x'.repeat(2000), false)).toThrow(/longer than/);
   });
+
+  it('stops after maxRows records and hands the rest out on the next push, lines and all', () => {
+    const text = 'id,n\n1,"a\nb"\n\n2,c\n3,d\n4,e\n';
+    const tok = new CsvTokenizer({ delimiter: ',', quotes: true, file: 'm.csv' });
+    const first = tok.push(text, false, 3);
+    expect(first).toEqual({ rows: [['id', 'n'], ['1', 'a\nb'], ['2', 'c']], lines: [1, 2, 5] });
+    const rest = tok.push('', true);
+    expect(rest).toEqual({ rows: [['3', 'd'], ['4', 'e']], lines: [6, 7] });
+    expect({ rows: [...first.rows, ...rest.rows], lines: [...first.lines, ...rest.lines] }).toEqual(tokenize(text));
+  });
 });

@@ -74,9 +74,10 @@ export class CsvTokenizer {
 
   /**
    * Tokenizes `chunk` (appended to what is pending). With `final` false, a record that may
-   * continue in the next chunk stays pending; with `final` true the input ends here.
+   * continue in the next chunk stays pending; with `final` true the input ends here. With
+   * `maxRows`, it stops after that many records and keeps the rest pending (sniffing a head).
    */
-  push(chunk: string, final: boolean): RecordBatch {
+  push(chunk: string, final: boolean, maxRows = Infinity): RecordBatch {
     const s = this.pending.length ? this.pending + chunk : chunk;
     let pos = 0;
     if (this.skipLeadingLf && s.length > 0) {
@@ -163,6 +164,7 @@ export class CsvTokenizer {
       if (fields.length === 1 && fields[0] === '' && !quotedSeen) continue;
       rows.push(fields);
       lines.push(recordLine);
+      if (rows.length >= maxRows) break;
     }
 
     this.pending = pos < len ? s.slice(pos) : '';
