@@ -70,6 +70,10 @@ describe('runImport on the importing thread', () => {
     expect({ ...flat, ms: 0, cpuMs: 0, stages: [] }).toEqual({ ...records, ms: 0, cpuMs: 0, stages: [] });
     expect(flat.warnings.map((w) => w.code).sort()).toEqual(['DUPLICATE_EDGE', 'MISSING_ENDPOINT']);
     expect(dump(flatStore)).toEqual(dump(recordStore));
+    // The import's time starts before format detection (its first stage), so the stages fit in it.
+    expect(flat.stages.map((st) => st.name).slice(0, 3)).toEqual(['detect', 'parse', 'write']);
+    const staged = flat.stages.reduce((sum, st) => sum + st.ms, 0);
+    expect(staged).toBeLessThanOrEqual(flat.ms! + 1);
     await flatStore.close();
     await recordStore.close();
   });
