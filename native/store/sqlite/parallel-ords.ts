@@ -16,9 +16,10 @@ import { Hash64Table, Key64 } from '../../ingest/hash64-table';
  * Keys counted exactly in a Map before the table takes over: V8 hashes the key text natively,
  * where the 64-bit hash is a JavaScript loop that is slow until optimised, and a small import is
  * over by then (10K edges in a fresh process: ~12 -> ~4 ms CPU). At this many keys their counts
- * move into the table and the Map is dropped.
+ * move into the table and the Map is dropped; 16K, not more: the Map's strings live until then
+ * (with 64K, CSV 100K + 100K took more CPU and RSS than without it; see seen-set.ts).
  */
-export const EXACT_ORD_KEYS = 1 << 16;
+export const EXACT_ORD_KEYS = 1 << 14;
 
 export class ParallelOrds {
   private readonly table: Hash64Table;
