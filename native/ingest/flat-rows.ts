@@ -147,12 +147,24 @@ export class FlatBuilder {
   }
 }
 
+/**
+ * An empty column whose elements may be anything: a fresh `[]` holds small integers only, and the
+ * first string or null pushed changes its elements kind, which threw away the optimised code of
+ * `node`/`edge` (and the parser's row function they are inlined into) once per column and batch
+ * kind (V8 "not a Smi" deopts).
+ */
+function column<T>(): T[] {
+  const a = [null] as T[];
+  a.pop();
+  return a;
+}
+
 function emptyNodes(): FlatNodes {
-  return { id: [], name: [], type: [], labels: [], props: [], text: [], line: new Int32Array(0) };
+  return { id: column(), name: column(), type: column(), labels: column(), props: column(), text: column(), line: new Int32Array(0) };
 }
 
 function emptyEdges(): FlatEdges {
-  return { source: [], target: [], type: [], eid: [], props: [], line: new Int32Array(0) };
+  return { source: column(), target: column(), type: column(), eid: column(), props: column(), line: new Int32Array(0) };
 }
 
 /** A format handler that can write flat batches itself: batches with `flat` set, no records. */

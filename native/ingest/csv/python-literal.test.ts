@@ -51,6 +51,10 @@ describe('listLiteralJson', () => {
       '[]', "['a']", "['a', 'b c']", "['a','b']", "['', 'x']", "['a, b', 'c']", "['é ✓ 𝄞', 'x\u2028y']", "['a',  'b']", "[ 'a']", "['a' ]",
       "['a', ]", "['a'] ", " ['a']", `["a", 'b']`, `['it"s']`, "['a\\'b']", "['tab\there']", "['lone \ud800']", "['a', 1]", "['a', None]",
       "['a', ['b']]", "['open", "['a'", "['a'b]", "['a';'b']", '[1, 2.5, True]', "['a', 'b'] x",
+      // The plain single-quoted lists AutoSchemaKG writes most, and near misses of that shape.
+      "['organization', 'military unit', 'event']", "['', '']", "['a', '']", "['del\x7f', 'ü', '\u2028']", "['a\x1fb']",
+      "['a'], ['b']", "['a', 'b'], ['c']", "['a',\t'b']", "['a', 'b',]", "['a' , 'b']", "['a', \"b\"]", "['a', 'b\\']", "['😀', 'x']",
+      "['a', 'b']]", "[['a', 'b']", "['a', 'b'",
     ];
     for (const c of cells) {
       const v = parseListLiteral(c);

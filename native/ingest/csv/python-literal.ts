@@ -31,6 +31,11 @@ export function parseListLiteral(text: string): PropValue[] | undefined {
  */
 export function listLiteralJson(text: string): string | undefined {
   if (text === '[]') return '[]';
+  // What AutoSchemaKG writes most: single-quoted plain strings, ', ' apart. Their JSON is the same
+  // characters between double quotes, so one regex test and a split replace the parser's
+  // character loops, which run slowly until V8 has optimised them (CSV 10K nodes + 10K edges,
+  // 40K list cells, fresh process: ~30 -> ~12 ms CPU).
+  if (SIMPLE_STRING_LIST.test(text)) return `["${text.slice(2, -2).split("', '").join('","')}"]`;
   const s = text.trim();
   if (s.length < 2 || s[0] !== '[' || s[s.length - 1] !== ']') return undefined;
   try {
@@ -43,6 +48,12 @@ export function listLiteralJson(text: string): string | undefined {
     throw e;
   }
 }
+
+/**
+ * `['a', 'b c']`: no quote, backslash or character JSON.stringify would escape (controls, and
+ * surrogates, lest a lone one slip through) inside the strings.
+ */
+const SIMPLE_STRING_LIST = /^\['[^'"\\\x00-\x1f\ud800-\udfff]*'(?:, '[^'"\\\x00-\x1f\ud800-\udfff]*')*\]$/;
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   '\\': '\\', "'": "'", '"': '"', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '/': '/', '0': '\0', a: '\x07', v: '\v',

@@ -31,12 +31,15 @@ export function looksLikeOtherFormat(text: string, fileName: string): boolean {
   return first === '<' || first === '{';
 }
 
-/** Tokenizes complete records of `text` (the last, possibly cut one is left out). */
+/**
+ * Tokenizes the first `max` complete records of `text` (a last, possibly cut one is left out).
+ * It stops there rather than tokenizing the whole head: a 64 KiB head holds ~700 rows of a
+ * typical CSV, and each delimiter tried tokenized all of them with code that is still cold.
+ */
 export function sampleRows(text: string, delimiter: string, quotes: boolean, max = 200): string[][] {
   const tok = new CsvTokenizer({ delimiter, quotes, file: 'sniff' });
   try {
-    const { rows } = tok.push(text, false);
-    return rows.slice(0, max);
+    return tok.push(text, false, max).rows;
   } catch {
     return [];
   }
@@ -50,16 +53,17 @@ export function detectDelimiter(text: string, quotes = true): HeadSample | undef
   // Format detection asks this several times for the same head (each CSV-family handler's sniff
   // and role, then the parser): ~25 ms each for a 64 KiB head, ~100 ms per file before the import
   // started. The sample is read-only for every caller.
-  const memo = quotes ? lastQuoted : lastUnquoted;
-  if (memo && memo.text === text) return memo.sample;
+  // Several heads are remembered: an import detects every file's format before it parses the
+  // first, and each parser asks again for its own file's head.
+  for (const m of memo) if (m.quotes === quotes && m.text === text) return m.sample;
   const sample = detectDelimiterUncached(text, quotes);
-  if (quotes) lastQuoted = { text, sample };
-  else lastUnquoted = { text, sample };
+  memo.unshift({ text, quotes, sample });
+  if (memo.length > MEMO_HEADS) memo.pop();
   return sample;
 }
 
-let lastQuoted: { text: string; sample: HeadSample | undefined } | undefined;
-let lastUnquoted: { text: string; sample: HeadSample | undefined } | undefined;
+const MEMO_HEADS = 8;
+const memo: Array<{ text: string; quotes: boolean; sample: HeadSample | undefined }> = [];
 
 function detectDelimiterUncached(text: string, quotes: boolean): HeadSample | undefined {
   let best: HeadSample | undefined;

@@ -82,4 +82,26 @@ describe('CsvTokenizer', () => {
     tok.push('a,"open\n', false);
     expect(() => tok.push('x'.repeat(2000), false)).toThrow(/longer than/);
   });
+
+  it('finds field ends and line numbers alike when delimiters, line ends and quoted breaks are far apart or absent', () => {
+    // One column (no delimiter anywhere), then a quoted field with every kind of line break, then
+    // lines whose only line end is a lone CR: each cached "next" position is used many times.
+    const single = Array.from({ length: 50 }, (_, i) => `row ${i}`).join('\n');
+    const text = `${single}\n"a\r\nb\rc\nd",x\r1,2\r3,"4"\r\n,\n`;
+    const { rows, lines } = tokenize(text);
+    expect(rows.slice(0, 50)).toEqual(Array.from({ length: 50 }, (_, i) => [`row ${i}`]));
+    expect(rows.slice(50)).toEqual([['a\r\nb\rc\nd', 'x'], ['1', '2'], ['3', '4'], ['', '']]);
+    expect(lines.slice(48)).toEqual([49, 50, 51, 55, 56, 57]);
+    everySplit(text);
+  });
+
+  it('stops after maxRows records and hands the rest out on the next push, lines and all', () => {
+    const text = 'id,n\n1,"a\nb"\n\n2,c\n3,d\n4,e\n';
+    const tok = new CsvTokenizer({ delimiter: ',', quotes: true, file: 'm.csv' });
+    const first = tok.push(text, false, 3);
+    expect(first).toEqual({ rows: [['id', 'n'], ['1', 'a\nb'], ['2', 'c']], lines: [1, 2, 5] });
+    const rest = tok.push('', true);
+    expect(rest).toEqual({ rows: [['3', 'd'], ['4', 'e']], lines: [6, 7] });
+    expect({ rows: [...first.rows, ...rest.rows], lines: [...first.lines, ...rest.lines] }).toEqual(tokenize(text));
+  });
 });

@@ -45,6 +45,7 @@ const DEFAULT_MAX_RECORD = 64 * 1024 * 1024;
 
 export class CsvTokenizer {
   private readonly delim: number;
+  private readonly delimChar: string;
   private readonly quotes: boolean;
   private readonly file: string;
   private readonly maxRecord: number;
@@ -57,6 +58,7 @@ export class CsvTokenizer {
   constructor(opts: TokenizerOptions) {
     if (opts.delimiter.length !== 1) throw new Error('delimiter must be one character');
     this.delim = opts.delimiter.charCodeAt(0);
+    this.delimChar = opts.delimiter;
     this.quotes = opts.quotes;
     this.file = opts.file;
     this.maxRecord = opts.maxRecordChars ?? DEFAULT_MAX_RECORD;
@@ -74,9 +76,10 @@ export class CsvTokenizer {
 
   /**
    * Tokenizes `chunk` (appended to what is pending). With `final` false, a record that may
-   * continue in the next chunk stays pending; with `final` true the input ends here.
+   * continue in the next chunk stays pending; with `final` true the input ends here. With
+   * `maxRows`, it stops after that many records and keeps the rest pending (sniffing a head).
    */
-  push(chunk: string, final: boolean): RecordBatch {
+  push(chunk: string, final: boolean, maxRows = Infinity): RecordBatch {
     const s = this.pending.length ? this.pending + chunk : chunk;
     let pos = 0;
     if (this.skipLeadingLf && s.length > 0) {
@@ -87,8 +90,14 @@ export class CsvTokenizer {
     const lines: number[] = [];
     const len = s.length;
     const delim = this.delim;
+    const delimChar = this.delimChar;
     const quotes = this.quotes;
     let line = this.line;
+    // Next delimiter, LF and CR at or after the field being read (len: none), found with
+    // indexOf and kept until the field start passes them, so every character is searched once.
+    let nextDelim = -1;
+    let nextLf = -1;
+    let nextCr = -1;
 
     records: while (pos < len) {
       const recordStart = pos;
@@ -116,7 +125,10 @@ export class CsvTokenizer {
               continue;
             }
             value += s.slice(seg, q);
-            line += countLineBreaks(s, pos, q);
+            // Most quoted fields hold no line break: the cached positions say so without a scan.
+            if (nextLf < pos) nextLf = indexOrEnd(s, '\n', pos);
+            if (nextCr < pos) nextCr = indexOrEnd(s, '\r', pos);
+            if (nextLf < q || nextCr < q) line += countLineBreaks(s, pos, q);
             pos = q + 1;
             break;
           }
@@ -138,14 +150,15 @@ export class CsvTokenizer {
             file: this.file, line, column: fields.length, value: s.slice(Math.max(0, pos - 20), pos + 20), expected: 'delimiter or end of line after closing quote',
           });
         }
-        // Unquoted field: scan to delimiter or line end.
-        let p = pos;
-        let c = 0;
-        while (p < len) {
-          c = s.charCodeAt(p);
-          if (c === delim || c === LF || c === CR) break;
-          p++;
-        }
+        // Unquoted field: up to the delimiter or line end nearest. indexOf (native) rather than a
+        // loop over the characters, which is slow until V8 has optimised it (most of a small file):
+        // generated 10K-edge file in a fresh process ~40 -> ~25 ms CPU; warm, 100K-edge file
+        // 1.85M -> 2.35M rows/cpu-s.
+        if (nextDelim < pos) nextDelim = indexOrEnd(s, delimChar, pos);
+        if (nextLf < pos) nextLf = indexOrEnd(s, '\n', pos);
+        if (nextCr < pos) nextCr = indexOrEnd(s, '\r', pos);
+        const p = Math.min(nextDelim, nextLf, nextCr);
+        const c = p < len ? s.charCodeAt(p) : 0;
         if (p >= len) {
           if (!final) { pos = recordStart; line = recordLine; break records; }
           fields.push(s.slice(pos, p));
@@ -163,6 +176,7 @@ export class CsvTokenizer {
       if (fields.length === 1 && fields[0] === '' && !quotedSeen) continue;
       rows.push(fields);
       lines.push(recordLine);
+      if (rows.length >= maxRows) break;
     }
 
     this.pending = pos < len ? s.slice(pos) : '';
@@ -187,6 +201,11 @@ export class CsvTokenizer {
     }
     return p + 1;
   }
+}
+
+function indexOrEnd(s: string, ch: string, from: number): number {
+  const i = s.indexOf(ch, from);
+  return i === -1 ? s.length : i;
 }
 
 /** Line breaks (LF, CRLF or lone CR) in s[from, to): advances the physical line counter. */
