@@ -20,8 +20,10 @@ import { WorkbenchError } from '../../common/errors';
 import { printResult, processIO, type CliIO } from './output';
 import type { Command } from './main';
 import { openNeo4jFromEnv, storeKindOf } from './open-store';
-import { neo4jKHop, neo4jPath, neo4jPpr } from '../../../native/store/neo4j/protocol-queries';
 import type { Neo4jStore } from '../../../native/store/neo4j/neo4j-store';
+
+/** Loaded with `--store neo4j` only (it pulls in neo4j-driver, ~150 ms of CPU at every start). */
+const neo4jQueries = () => import('../../../native/store/neo4j/protocol-queries');
 
 export const QUERY_USAGE = `  query khop --workspace <dir> --id <id> [--hops 2] [--direction out|in|both]   k-hop neighbourhood
   query path --workspace <dir> --from <a> --to <b> [--direction D] [--weight <prop>]   shortest path
@@ -78,7 +80,7 @@ async function khop(values: Values, io: CliIO): Promise<void> {
     hops: int(values, 'hops'),
     direction: values.direction,
   });
-  const r = storeKindOf(values) === 'neo4j' ? await onNeo4j((s) => neo4jKHop(s, params)) : await withGraph(values.workspace as string, (g) => runKHop(g, params));
+  const r = storeKindOf(values) === 'neo4j' ? await onNeo4j(async (s) => (await neo4jQueries()).neo4jKHop(s, params)) : await withGraph(values.workspace as string, (g) => runKHop(g, params));
   printResult(io, r, () => [
     `${r.nodes.length} nodes, ${r.edges.length} edges within ${params.hops} hops (${r.ms.toFixed(1)} ms)`,
     ...r.nodes.map((n) => `  ${n.hop}  ${n.name}  [${n.type}]  ${n.id}`),
@@ -93,7 +95,7 @@ async function pathQuery(values: Values, io: CliIO): Promise<void> {
     direction: values.direction,
     weightProperty: values.weight,
   });
-  const r = storeKindOf(values) === 'neo4j' ? await onNeo4j((s) => neo4jPath(s, params)) : await withGraph(values.workspace as string, (g) => runPath(g, params));
+  const r = storeKindOf(values) === 'neo4j' ? await onNeo4j(async (s) => (await neo4jQueries()).neo4jPath(s, params)) : await withGraph(values.workspace as string, (g) => runPath(g, params));
   printResult(io, r, () =>
     r.found
       ? [`${r.hops} hops${r.cost !== undefined ? `, cost ${r.cost}` : ''} (${r.ms.toFixed(1)} ms)`, ...r.nodes.map((n, i) => `  ${i ? `-[${r.edges[i - 1].type}]- ` : ''}${n.name}  ${n.id}`)]
@@ -123,7 +125,7 @@ async function ppr(values: Values, io: CliIO): Promise<void> {
     k: int(values, 'k'),
     direction: values.direction,
   });
-  const r = storeKindOf(values) === 'neo4j' ? await onNeo4j((s) => neo4jPpr(s, params)) : await withGraph(values.workspace as string, (g) => runPpr(g, params));
+  const r = storeKindOf(values) === 'neo4j' ? await onNeo4j(async (s) => (await neo4jQueries()).neo4jPpr(s, params)) : await withGraph(values.workspace as string, (g) => runPpr(g, params));
   printResult(io, r, () => [
     `Top ${r.nodes.length} by personalised PageRank (${r.iterations} iterations, ${r.ms.toFixed(1)} ms)`,
     ...r.nodes.map((n, i) => `${String(i + 1).padStart(4)}. ${n.score.toFixed(5)}  ${n.name}  [${n.type}]  ${n.id}`),
