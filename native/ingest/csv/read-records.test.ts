@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { completeUtf8Length, readRecords, type RecordChunk } from './read-records';
+import { readRecords, type RecordChunk } from './read-records';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kgw-read-records-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -36,16 +36,6 @@ describe('readRecords', () => {
       expect(chunks.flatMap((c) => c.lines)).toEqual(lines);
       expect(chunks[chunks.length - 1].bytesRead).toBe(Buffer.byteLength(text));
     }
-  });
-
-  it('completeUtf8Length leaves out only a character cut at the end', () => {
-    const b = Buffer.from('a𝄞é✓');
-    expect(completeUtf8Length(b)).toBe(b.length);
-    const cuts = Array.from({ length: b.length + 1 }, (_, n) => completeUtf8Length(b.subarray(0, n)));
-    // 'a' | 𝄞 (4 bytes) | é (2) | ✓ (3): a cut inside a character goes back to its start.
-    expect(cuts).toEqual([0, 1, 1, 1, 1, 5, 5, 7, 7, 7, 10]);
-    expect(completeUtf8Length(Buffer.from([0x80, 0x80]))).toBe(2); // not UTF-8 at all: left to isUtf8
-    expect(completeUtf8Length(Buffer.from([0x61, 0xff]))).toBe(2);
   });
 
   it('refuses an empty file and a cancelled read, and closes the file when the reader stops early', async () => {

@@ -8,6 +8,7 @@ import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { WorkbenchError } from '../../../electron/common/errors';
 import { CsvTokenizer, type RecordBatch } from './tokenizer';
+import { completeUtf8Length } from '../utf8';
 
 /** Read size: small enough that one chunk's rows die young (cheap GC), big enough to amortise I/O. */
 export const CHUNK_BYTES = 64 * 1024;
@@ -50,17 +51,6 @@ export function checkUtf8(head: Buffer, file: string): void {
       file, line: 1, expected: 'UTF-8 text',
     });
   }
-}
-
-/** Length of `buf` without a multi-byte UTF-8 sequence cut off at its end. */
-export function completeUtf8Length(buf: Buffer): number {
-  const end = buf.length;
-  let lead = end - 1;
-  while (lead >= 0 && end - lead <= 3 && (buf[lead] & 0xc0) === 0x80) lead--;
-  // Not a lead byte (ASCII, a stray continuation, 0xf5-0xff): nothing to leave out; isUtf8 judges.
-  if (lead < 0 || buf[lead] < 0xc0 || buf[lead] > 0xf4) return end;
-  const need = buf[lead] >= 0xf0 ? 4 : buf[lead] >= 0xe0 ? 3 : 2;
-  return end - lead < need ? lead : end;
 }
 
 export async function* readRecords(opts: ReadRecordsOptions): AsyncGenerator<RecordChunk> {

@@ -9,6 +9,7 @@ import { WorkbenchError } from '../../../electron/common/errors';
 import type { EdgeRecord, NodeRecord } from '../../../electron/common/model';
 import type { NodeAnnotation, ParseBatch, ParserInput, ParseWarning } from '../format';
 import { FlatBuilder } from '../flat-rows';
+import { completeUtf8Length } from '../utf8';
 
 /**
  * Records per batch: large enough to amortise a transaction step, small enough to bound memory.
@@ -83,17 +84,6 @@ export async function checkTextFile(input: ParserInput, what: string): Promise<v
   }
 }
 
-/** Counts how many bytes at the end of `buf` are an incomplete UTF-8 sequence (0..3). */
-function incompleteUtf8Tail(buf: Buffer): number {
-  for (let back = 1; back <= Math.min(3, buf.length); back++) {
-    const c = buf[buf.length - back];
-    if ((c & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead byte
-    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-    return need > back ? back : 0;
-  }
-  return 0;
-}
-
 /**
  * The file's bytes in chunks, each checked to be valid UTF-8 (a sequence split across chunks is
  * checked with the next one). Cancellation is checked per chunk. `validate` false reads files in a
@@ -118,8 +108,8 @@ export async function* readUtf8Chunks(input: ParserInput, validate = true, sync 
     throwIfCancelled(input);
     const chunk = raw as Buffer;
     const joined = carry ? Buffer.concat([carry, chunk]) : chunk;
-    const tail = incompleteUtf8Tail(joined);
-    const complete = joined.subarray(0, joined.length - tail);
+    const complete = joined.subarray(0, completeUtf8Length(joined));
+    const tail = joined.length - complete.length;
     if (!isUtf8(complete)) throw invalidUtf8(input, complete, offset, lines);
     carry = tail ? Buffer.from(joined.subarray(joined.length - tail)) : undefined;
     offset += complete.length;
@@ -161,7 +151,7 @@ function invalidUtf8(input: ParserInput, chunk: Buffer, offset: number, linesBef
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     const prefix = chunk.subarray(0, mid + 1);
-    if (isUtf8(prefix.subarray(0, prefix.length - incompleteUtf8Tail(prefix)))) lo = mid + 1;
+    if (isUtf8(prefix.subarray(0, completeUtf8Length(prefix)))) lo = mid + 1;
     else hi = mid;
   }
   const line = linesBefore + countLines(chunk.subarray(0, lo));
