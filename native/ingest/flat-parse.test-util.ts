@@ -1,11 +1,13 @@
 /**
- * For the parseFlat tests of each format (csv/flat-parse.test.ts, xml/flat-parse.test.ts): run a
+ * For the parseFlat tests of each format (csv/, xml/, json/flat-parse.test.ts): run a
  * handler's record path and its flat path on one file and assert they give the same rows, warnings
  * and bytes read once the records are flattened (flattenBatch).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { caught } from './csv/test-support';
 import type { FormatHandler, ParseBatch } from './format';
 import { flattenBatch, type FlatBatch, type FlatParser } from './flat-rows';
 
@@ -59,4 +61,29 @@ export async function expectSameFlat(h: FlatHandler, file: string, options = {})
   expect(flat.at(-1)!.bytesRead).toBe(records.at(-1)!.bytesRead);
   expect(flat.length).toBeGreaterThanOrEqual(records.length);
   return flat;
+}
+
+/** Both paths on a broken file fail with the same error (code, message, file, line, column); returns it. */
+export async function expectSameError(h: FlatHandler, file: string, options = {}): Promise<Awaited<ReturnType<typeof caught>>> {
+  const records = await caught(() => drain(h.parse(input(file, options))));
+  const flat = await caught(() => drain(h.parseFlat(input(file, options))));
+  expect(flat, `${h.format} ${path.basename(file)}`).toStrictEqual(records);
+  return records;
+}
+
+/** A temporary folder for one test file's inputs: made before its tests, removed after them. */
+export function tempInputs(prefix: string): { file: (name: string) => string; write: (name: string, content: string) => string } {
+  let dir = '';
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string) => path.join(dir, name);
+  return {
+    file,
+    write: (name, content) => {
+      fs.writeFileSync(file(name), content);
+      return file(name);
+    },
+  };
 }
