@@ -6,7 +6,7 @@
  * object writes every key of every record, while a column of strings is one array.
  */
 import type { EdgeRecord, NodeRecord } from '../../electron/common/model';
-import type { NodeAnnotation, ParseBatch, ParserInput } from './format';
+import type { FormatHandler, NodeAnnotation, ParseBatch, ParserInput } from './format';
 
 export interface FlatNodes {
   id: string[];
@@ -174,4 +174,13 @@ export interface FlatParser {
 
 export function canParseFlat(h: object): h is FlatParser {
   return typeof (h as Partial<FlatParser>).parseFlat === 'function';
+}
+
+/**
+ * A file's batches: columns written while parsing when the store takes them (`flat`) and the
+ * handler can write them, which skips a record and a props object per row; records otherwise.
+ * The parser thread and the importing thread (small files) both parse through this.
+ */
+export function parseBatches(handler: FormatHandler, input: ParserInput, flat: boolean): AsyncIterable<ParseBatch> {
+  return flat && canParseFlat(handler) ? handler.parseFlat(input) : handler.parse(input);
 }

@@ -28,7 +28,7 @@ import { fromErrorShape, toErrorShape, WorkbenchError, type WorkbenchErrorShape 
 import type { ImportOptions } from '../../electron/common/protocol/import';
 import type { ParseBatch } from './format';
 import { formatHandlers } from './registry';
-import { canParseFlat, flattenBatch } from './flat-rows';
+import { flattenBatch, parseBatches } from './flat-rows';
 
 const CSV_FORMATS = new Set(['csv', 'neo4j-csv', 'autoschemakg-csv', 'triples', 'names']);
 
@@ -114,8 +114,7 @@ export function runParseThreadIfAsked(): boolean {
       if (!handler) throw new WorkbenchError('UNSUPPORTED_FORMAT', `Unknown format "${job.format}"`, { file: job.displayName });
       const signal = new AbortController().signal; // The importer cancels by terminating this thread.
       // Handlers that write columns themselves skip the records and flattenBatch.
-      const direct = job.flat === true && canParseFlat(handler);
-      const batches = direct ? handler.parseFlat({ ...job, signal }) : handler.parse({ ...job, signal });
+      const batches = parseBatches(handler, { ...job, signal }, job.flat === true);
       for await (const batch of batches) {
         while (credits <= 0) await new Promise<void>((resolve) => (waiting = resolve));
         waiting = undefined;

@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { WorkbenchError } from '../../electron/common/errors';
 import type { ImportOptions, ImportResult, ImportWarning } from '../../electron/common/protocol/import';
-import type { FormatHandler, ParseBatch, ParserInput, ParseWarning } from './format';
+import type { ParseBatch, ParseWarning } from './format';
 import type { GraphStore, ImportWriter } from '../store/graph-store';
 import { detectFormat, orderByRole, readHead } from './registry';
 import { parseInThread, THREAD_MIN_BYTES } from './parse-thread';
-import { canParseFlat, isFlatWriter } from './flat-rows';
+import { isFlatWriter, parseBatches } from './flat-rows';
 import { StageTimes } from './stage-times';
 
 export interface ImportSource {
@@ -64,17 +64,6 @@ function checkCancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw new WorkbenchError('CANCELLED', 'Import cancelled; the workspace is unchanged');
 }
 
-/**
- * A file parsed on this thread: into columns when the store takes them and the handler can write
- * them (as the parser thread does), which skips a record and a props object per row and
- * flattenBatch. CSV 10K nodes + 10K edges (CLI, cold code, 8 runs alternated, load ~6): import
- * CPU 363 -> 325 ms median, writing 127 -> 102 ms.
- */
-function parseInline(handler: FormatHandler, input: ParserInput, flat: boolean): AsyncIterator<ParseBatch> {
-  const batches = flat && canParseFlat(handler) ? handler.parseFlat(input) : handler.parse(input);
-  return batches[Symbol.asyncIterator]();
-}
-
 export async function runImport(args: RunImportArgs): Promise<ImportResult> {
   const { store, sources, signal } = args;
   const options: ImportOptions = { missingEndpoints: 'skip', ...args.options };
@@ -116,7 +105,9 @@ export async function runImport(args: RunImportArgs): Promise<ImportResult> {
       const threaded = args.parseThreadEntry !== undefined && file.size >= (args.parseThreadMinBytes ?? THREAD_MIN_BYTES);
       const it = threaded
         ? parseInThread(args.parseThreadEntry!, { format: file.handler.format, path: file.path, displayName: file.name, size: file.size, options, flat: flatWriter !== undefined })
-        : parseInline(file.handler, { path: file.path, displayName: file.name, size: file.size, options, signal: signal ?? new AbortController().signal }, flatWriter !== undefined);
+        // Small files parse on this thread, into columns as in the parser thread (CSV 10K + 10K, cold
+        // code, 8 runs alternated, load ~6: import CPU 363 -> 325 ms median, writing 127 -> 102 ms).
+        : parseBatches(file.handler, { path: file.path, displayName: file.name, size: file.size, options, signal: signal ?? new AbortController().signal }, flatWriter !== undefined)[Symbol.asyncIterator]();
       openParser = it;
       for (;;) {
         // CPU since the last stage end counts to parse (progress reporting is small).
