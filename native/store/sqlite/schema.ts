@@ -61,10 +61,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS nodes_fts USING fts5(
 );
 `;
 
-// Degrees (edges at a node, both directions) live in \`degrees\`, one row per node with edges; a
+// Degrees (edges at a node, both directions) live in `degrees`, one row per node with edges; a
 // node without a row has degree 0. A bulk import writes it in row-id order from its typed array
 // and indexes it once: measured on CSV 1M nodes + 1M edges (864K with edges), 0.25 s inserts +
-// 0.18-0.21 s index, where rewriting every node row (an UPDATE of a \`nodes.degree\` column through
+// 0.18-0.21 s index, where rewriting every node row (an UPDATE of a `nodes.degree` column through
 // a SQL function, 0.64-0.78 s) and indexing the column (0.29 s) took ~1.0 s.
 
 // No FTS prefix indexes (prefix='2 3' before): measured on 1M generated names, building them cost
@@ -96,8 +96,8 @@ export function migrate(db: Database.Database): void {
 }
 
 /**
- * Workspaces made before schema 2 kept degrees in \`nodes.degree\` (indexed by nodes_degree): they
- * move to \`degrees\` once. The column stays (dropping it rewrites the table) and is no longer read.
+ * Workspaces made before schema 2 kept degrees in `nodes.degree` (indexed by nodes_degree): they
+ * move to `degrees` once. The column stays (dropping it rewrites the table) and is no longer read.
  */
 function moveDegrees(db: Database.Database): void {
   const columns = db.prepare("SELECT name FROM pragma_table_info('nodes')").pluck().all() as string[];
