@@ -42,7 +42,7 @@ function counting(store: SqliteStore, calls: { write: number; writeFlat: number 
 
 function dump(store: SqliteStore) {
   return {
-    nodes: store.db.prepare('SELECT rid, id, name, type, labels, props, text, degree, file_id, line FROM nodes ORDER BY rid').all(),
+    nodes: store.db.prepare('SELECT n.rid, id, name, type, labels, props, text, coalesce(g.degree, 0) AS degree, file_id, line FROM nodes n LEFT JOIN degrees g ON g.rid = n.rid ORDER BY n.rid').all(),
     edges: store.db.prepare('SELECT rid, src, dst, type, ord, eid, props, file_id, line FROM edges ORDER BY rid').all(),
   };
 }

@@ -57,7 +57,7 @@ interface Snapshot {
 function snapshot(dir: string, skipIds: string[] = []): Snapshot {
   const db = new Database(path.join(dir, 'graph.sqlite'), { readonly: true });
   try {
-    const nodes = (db.prepare('SELECT id, name, type, props, degree FROM nodes ORDER BY id').all() as Array<Record<string, unknown>>)
+    const nodes = (db.prepare('SELECT id, name, type, props, coalesce(g.degree, 0) AS degree FROM nodes n LEFT JOIN degrees g ON g.rid = n.rid ORDER BY id').all() as Array<Record<string, unknown>>)
       .filter((n) => !skipIds.includes(n.id as string)).map((n) => JSON.stringify(n));
     const edges = (db.prepare(`SELECT s.id AS src, d.id AS dst, e.type, e.props FROM edges e JOIN nodes s ON s.rid = e.src JOIN nodes d ON d.rid = e.dst`).all() as Array<Record<string, unknown>>)
       .map((e) => JSON.stringify(e)).sort();
@@ -135,13 +135,13 @@ describe('bulk import into an empty workspace', () => {
     await expect(runImport({ store, sources })).rejects.toMatchObject({ details: { file: 'atomic_edges.csv' } });
     expect(await store.stats()).toMatchObject({ nodes: 0, edges: 0 });
     const indexes = (store.db.prepare(`SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') AND name LIKE '%_%' ORDER BY name`).pluck().all() as string[]);
-    expect(indexes).toEqual(expect.arrayContaining(['edges_dst', 'edges_key', 'nodes_degree', 'nodes_fts_ai', 'nodes_id', 'nodes_type']));
+    expect(indexes).toEqual(expect.arrayContaining(['degrees_order', 'edges_dst', 'edges_key', 'nodes_fts_ai', 'nodes_id', 'nodes_type']));
 
     fs.writeFileSync(edges, 'source,target,relation\n' + rows.join('\n') + '\n');
     const ok = await runImport({ store, sources });
     expect(ok).toMatchObject({ nodesAdded: 3000, edgesAdded: 6000 });
     expect((await store.searchName('alpha 1234', 5)).map((r) => r.id)).toContain('a1234');
-    const degreeSum = (store.db.prepare('SELECT sum(degree) FROM nodes').pluck().get() as number);
+    const degreeSum = (store.db.prepare('SELECT sum(degree) FROM degrees').pluck().get() as number);
     expect(degreeSum).toBe(12000);
     await store.close();
   });

@@ -30,7 +30,7 @@ function batch(nodes: ParseBatch['nodes'], edges: ParseBatch['edges'] = []): Par
 /** All nodes by id with what merges change, and edges by endpoint ids. */
 function graph(db: Database.Database): { nodes: unknown[]; edges: string[] } {
   return {
-    nodes: db.prepare('SELECT id, name, type, labels, props, text, degree FROM nodes ORDER BY id').all(),
+    nodes: db.prepare('SELECT id, name, type, labels, props, text, coalesce(g.degree, 0) AS degree FROM nodes n LEFT JOIN degrees g ON g.rid = n.rid ORDER BY id').all(),
     edges: (db.prepare('SELECT s.id || \'>\' || d.id || \':\' || e.type || \'#\' || e.ord FROM edges e JOIN nodes s ON s.rid = e.src JOIN nodes d ON d.rid = e.dst').pluck().all() as string[]).sort(),
   };
 }

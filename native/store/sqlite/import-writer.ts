@@ -186,22 +186,24 @@ export class SqliteImportWriter implements ImportWriter, FlatWriter {
 
       stage('index');
       if (this.bulk) {
-        // nodes_degree is built after the degree update: updating 1M degrees with the index in
+        // degrees_order is built after the degrees are written: inserting them with the index in
         // place maintains it row by row.
         for (const idx of BULK_INDEXES) {
           if (idx.name === 'edges_key') this.createEdgeKey();
-          else if (idx.name !== 'nodes_degree' && idx.name !== 'nodes_id') db.exec(idx.sql);
+          else if (idx.name !== 'degrees_order' && idx.name !== 'nodes_id') db.exec(idx.sql);
         }
       }
       stage('degree');
       if (this.bulkEdges) {
         this.bulkEdges.applyDegrees();
-        db.exec(BULK_INDEXES.find((i) => i.name === 'nodes_degree')!.sql);
+        db.exec(BULK_INDEXES.find((i) => i.name === 'degrees_order')!.sql);
       } else {
+        // Edges added by this import (re-imported ones kept their row and were counted before).
         db.prepare(`
-          UPDATE nodes SET degree = nodes.degree + d.c
-          FROM (SELECT n, count(*) AS c FROM (SELECT src AS n FROM edges WHERE rid > @after UNION ALL SELECT dst FROM edges WHERE rid > @after) GROUP BY n) AS d
-          WHERE nodes.rid = d.n`).run({ after: this.maxEdgeRid });
+          INSERT INTO degrees(rid, degree)
+          SELECT n, count(*) FROM (SELECT src AS n FROM edges WHERE rid > @after UNION ALL SELECT dst FROM edges WHERE rid > @after)
+          WHERE true GROUP BY n
+          ON CONFLICT(rid) DO UPDATE SET degree = degree + excluded.degree`).run({ after: this.maxEdgeRid });
       }
       if (this.bulk) {
         stage('search-index');

@@ -38,7 +38,7 @@ describe('parallel edges', () => {
     await runImport({ store, sources: [{ path: second, name: 'second.csv' }], options: { missingEndpoints: 'placeholder' } });
     await store.close();
     const db = new Database(path.join(dir, 'graph.sqlite'), { readonly: true });
-    const degrees = Object.fromEntries((db.prepare('SELECT id, degree FROM nodes').all() as Array<{ id: string; degree: number }>).map((r) => [r.id, r.degree]));
+    const degrees = Object.fromEntries((db.prepare('SELECT id, coalesce(g.degree, 0) AS degree FROM nodes n LEFT JOIN degrees g ON g.rid = n.rid').all() as Array<{ id: string; degree: number }>).map((r) => [r.id, r.degree]));
     db.close();
     expect(degrees).toEqual({ x: 2, y: 2, z: 2 });
   });
@@ -57,7 +57,7 @@ describe('parallel edges', () => {
     // Degree counts both ends; the self loop counts twice (bulk path, then unchanged by the re-import).
     await store.close();
     const db = new Database(path.join(tmp, 'ws', 'graph.sqlite'), { readonly: true });
-    const degrees = Object.fromEntries((db.prepare('SELECT id, degree FROM nodes').all() as Array<{ id: string; degree: number }>).map((r) => [r.id, r.degree]));
+    const degrees = Object.fromEntries((db.prepare('SELECT id, coalesce(g.degree, 0) AS degree FROM nodes n LEFT JOIN degrees g ON g.rid = n.rid').all() as Array<{ id: string; degree: number }>).map((r) => [r.id, r.degree]));
     db.close();
     expect(degrees).toEqual({ a: 3, b: 4, c: 3 });
   });

@@ -15,7 +15,9 @@ interface EdgeRow {
   file: string | null; line: number | null; import_id: number | null;
 }
 
-const NODE_COLS = `n.rid, n.id, n.name, n.type, n.labels, n.props, n.text, n.degree, f.name AS file, n.line, f.import_id`;
+const NODE_COLS = `n.rid, n.id, n.name, n.type, n.labels, n.props, n.text, coalesce(g.degree, 0) AS degree, f.name AS file, n.line, f.import_id`;
+/** Nodes with their file and degree (schema.ts: a node without edges has no `degrees` row). */
+const NODE_FROM = `nodes n LEFT JOIN degrees g ON g.rid = n.rid LEFT JOIN files f ON f.id = n.file_id`;
 const EDGE_COLS = `e.rid, e.eid, s.id AS src_id, d.id AS dst_id, e.type, e.props, f.name AS file, e.line, f.import_id`;
 const EDGE_FROM = `edges e JOIN nodes s ON s.rid = e.src JOIN nodes d ON d.rid = e.dst LEFT JOIN files f ON f.id = e.file_id`;
 /** Passage text can be long; the canvas needs only a preview, the details panel asks for the node. */
@@ -63,7 +65,14 @@ export class SqliteReader {
   }
 
   overview(limit: number): Subgraph {
-    const rows = this.db.prepare(`SELECT ${NODE_COLS} FROM nodes n LEFT JOIN files f ON f.id = n.file_id ORDER BY n.degree DESC, n.rid LIMIT ?`).all(limit) as NodeRow[];
+    // Highest degree first (degrees_order), then nodes without edges in row-id order.
+    const rows = this.db.prepare(`
+      SELECT ${NODE_COLS} FROM degrees g JOIN nodes n ON n.rid = g.rid LEFT JOIN files f ON f.id = n.file_id
+      ORDER BY g.degree DESC, g.rid LIMIT ?`).all(limit) as NodeRow[];
+    if (rows.length < limit) {
+      rows.push(...this.db.prepare(`
+        SELECT ${NODE_COLS} FROM ${NODE_FROM} WHERE g.rid IS NULL ORDER BY n.rid LIMIT ?`).all(limit - rows.length) as NodeRow[]);
+    }
     const rids = JSON.stringify(rows.map((r) => r.rid));
     const edgeCap = limit * 8;
     // `+e.dst` keeps the planner from probing every (src, dst) pair of the two lists (N² index
@@ -78,7 +87,7 @@ export class SqliteReader {
   }
 
   node(id: string): { node: GraphNode; passages: Array<{ id: string; text: string }> } | null {
-    const row = this.db.prepare(`SELECT ${NODE_COLS} FROM nodes n LEFT JOIN files f ON f.id = n.file_id WHERE n.id = ?`).get(id) as NodeRow | undefined;
+    const row = this.db.prepare(`SELECT ${NODE_COLS} FROM ${NODE_FROM} WHERE n.id = ?`).get(id) as NodeRow | undefined;
     if (!row) return null;
     const passages = this.db.prepare(`
       SELECT p.id, p.text FROM edges e JOIN nodes p ON p.rid = CASE WHEN e.src = @rid THEN e.dst ELSE e.src END
@@ -88,7 +97,7 @@ export class SqliteReader {
   }
 
   neighbors(id: string, opts: { limit: number; offset: number; direction: 'out' | 'in' | 'both' }): NeighborPage {
-    const center = this.db.prepare(`SELECT ${NODE_COLS} FROM nodes n LEFT JOIN files f ON f.id = n.file_id WHERE n.id = ?`).get(id) as NodeRow | undefined;
+    const center = this.db.prepare(`SELECT ${NODE_COLS} FROM ${NODE_FROM} WHERE n.id = ?`).get(id) as NodeRow | undefined;
     if (!center) return { nodes: [], edges: [], total: 0 };
     const where = opts.direction === 'out' ? 'e.src = @rid' : opts.direction === 'in' ? 'e.dst = @rid' : '(e.src = @rid OR e.dst = @rid)';
     const total = (this.db.prepare(`SELECT count(*) AS c FROM edges e WHERE ${where}`).get({ rid: center.rid }) as { c: number }).c;
@@ -97,7 +106,7 @@ export class SqliteReader {
     const otherIds = new Set<string>();
     for (const e of edges) otherIds.add(e.src_id === id ? e.dst_id : e.src_id);
     otherIds.delete(id);
-    const others = this.db.prepare(`SELECT ${NODE_COLS} FROM nodes n LEFT JOIN files f ON f.id = n.file_id WHERE n.id IN (SELECT value FROM json_each(?))`)
+    const others = this.db.prepare(`SELECT ${NODE_COLS} FROM ${NODE_FROM} WHERE n.id IN (SELECT value FROM json_each(?))`)
       .all(JSON.stringify([...otherIds])) as NodeRow[];
     const shown = opts.offset + edges.length;
     return {
@@ -113,8 +122,8 @@ export class SqliteReader {
     if (!match) return [];
     // FTS finds candidates; among them, names starting with the query and well-connected nodes come first.
     const rows = this.db.prepare(`
-      SELECT n.id, n.name, n.type, n.degree FROM nodes_fts JOIN nodes n ON n.rid = nodes_fts.rowid
-      WHERE nodes_fts MATCH ? ORDER BY rank LIMIT 500`).all(match) as Array<{ id: string; name: string; type: string; degree: number }>;
+      SELECT n.id, n.name, n.type, coalesce(g.degree, 0) AS degree FROM nodes_fts JOIN nodes n ON n.rid = nodes_fts.rowid
+      LEFT JOIN degrees g ON g.rid = n.rid WHERE nodes_fts MATCH ? ORDER BY rank LIMIT 500`).all(match) as Array<{ id: string; name: string; type: string; degree: number }>;
     const lower = q.trim().toLowerCase();
     const score = (r: { name: string; degree: number }) => {
       const name = r.name.toLowerCase();
