@@ -13,6 +13,7 @@ import { BULK_INDEXES } from './schema';
 import { dropFtsTriggers, installFtsTriggers, rebuildFts } from './fts';
 import { BulkEdges, type BulkLimits } from './bulk-edges';
 import { BulkNodes, UPSERT_NODE } from './bulk-nodes';
+import { clearCachedStats, statsWithEdgeTypes, writeCachedStats } from './stats';
 
 const STAGE_DDL = `
 CREATE TEMP TABLE IF NOT EXISTS edge_stage (
@@ -210,7 +211,14 @@ export class SqliteImportWriter implements ImportWriter, FlatWriter {
         rebuildFts(db);
         installFtsTriggers(db);
       }
-      db.exec('DELETE FROM meta WHERE key = \'stats\'');
+      // A bulk import leaves its stats behind (edge types counted while streaming); otherwise the
+      // next reader computes them.
+      if (this.bulkEdges) {
+        stage('stats');
+        writeCachedStats(db, statsWithEdgeTypes(db, this.bulkEdges.edgeTypeCounts()));
+      } else {
+        clearCachedStats(db);
+      }
       stage('commit');
       const counts: ImportCounts = {
         nodesAdded,

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { GraphEdge, GraphNode, GraphStats, Subgraph } from '../../../electron/common/model';
 import type { NeighborPage } from '../graph-store';
 import { ftsQuery } from './fts';
+import { computeStats, readCachedStats, writeCachedStats } from './stats';
 
 interface NodeRow {
   rid: number; id: string; name: string; type: string; labels: string | null; props: string | null;
@@ -53,14 +54,10 @@ export class SqliteReader {
   constructor(private readonly db: Database.Database) {}
 
   stats(): GraphStats {
-    const cached = this.db.prepare("SELECT value FROM meta WHERE key = 'stats'").get() as { value: string } | undefined;
-    if (cached) return JSON.parse(cached.value) as GraphStats;
-    const nodes = (this.db.prepare('SELECT count(*) AS c FROM nodes').get() as { c: number }).c;
-    const edges = (this.db.prepare('SELECT count(*) AS c FROM edges').get() as { c: number }).c;
-    const nodeTypes = this.db.prepare('SELECT type, count(*) AS count FROM nodes GROUP BY type ORDER BY count DESC').all() as GraphStats['nodeTypes'];
-    const edgeTypes = this.db.prepare('SELECT type, count(*) AS count FROM edges GROUP BY type ORDER BY count DESC LIMIT 1000').all() as GraphStats['edgeTypes'];
-    const stats = { nodes, edges, nodeTypes, edgeTypes };
-    if (!this.db.readonly) this.db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('stats', ?)").run(JSON.stringify(stats));
+    const cached = readCachedStats(this.db);
+    if (cached) return cached;
+    const stats = computeStats(this.db);
+    if (!this.db.readonly) writeCachedStats(this.db, stats);
     return stats;
   }
 
