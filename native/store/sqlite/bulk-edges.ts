@@ -28,11 +28,13 @@ export interface BulkLimits {
   ordKeys?: number;
   /** Bits of the id hash kept (bulk-nodes.ts), so that tests get colliding ids. */
   hashBits?: number;
+  /** Node row ids the degree array may hold (default MAX_JS_DEGREE_NODES); past it, SQL counts. */
+  jsDegreeNodes?: number;
 }
 
 export class BulkEdges {
   private readonly ords: ParallelOrds;
-  private degrees = new Int32Array(1 << 16);
+  private degrees: Int32Array;
   /** False once a row id exceeds what the degree array may hold: commit counts degrees in SQL. */
   private jsDegrees = true;
   private readonly insert: Database.Statement;
@@ -44,9 +46,12 @@ export class BulkEdges {
   direct = 0;
   /** Edges inserted by `write`, by type: the import's stats without a GROUP BY over all edges (stats.ts). */
   private readonly typeCounts = new Map<string, number>();
+  private readonly maxJsDegreeNodes: number;
 
   constructor(private readonly db: Database.Database, private readonly nodes: BulkNodes, limits: BulkLimits = {}) {
     this.ords = new ParallelOrds(limits.ordKeys);
+    this.maxJsDegreeNodes = limits.jsDegreeNodes ?? MAX_JS_DEGREE_NODES;
+    this.degrees = new Int32Array(Math.min(1 << 16, this.maxJsDegreeNodes));
     const insert = 'INSERT INTO edges(src, dst, type, ord, eid, props, file_id, line) VALUES ';
     this.insert = db.prepare(`${insert}(?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insertMany = db.prepare(insert + new Array(ROWS_PER_INSERT).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', '));
@@ -94,7 +99,7 @@ export class BulkEdges {
   private count(rid: number): void {
     if (!this.jsDegrees) return;
     if (rid >= this.degrees.length) {
-      if (rid >= MAX_JS_DEGREE_NODES) {
+      if (rid >= this.maxJsDegreeNodes) {
         this.jsDegrees = false;
         return;
       }

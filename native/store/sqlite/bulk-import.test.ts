@@ -95,7 +95,7 @@ describe('bulk import into an empty workspace', () => {
   }
 
   for (const missing of ['skip', 'placeholder'] as const) {
-    for (const [label, limits] of [['JS tables', {}], ['SQLite fallbacks', { indexedIds: 700, ordKeys: 900 }]] as const) {
+    for (const [label, limits] of [['JS tables', {}], ['SQLite fallbacks', { indexedIds: 700, ordKeys: 900, jsDegreeNodes: 300 }]] as const) {
       it(`equals the incremental path (${missing}, ${label})`, async () => {
         const dir = path.join(tmp, `bulk-${missing}-${label.replace(/\W/g, '')}`);
         const { store, close } = storeWithLimits(dir, limits);
