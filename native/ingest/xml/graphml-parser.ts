@@ -290,5 +290,5 @@ export function parseGraphml(input: ParserInput): AsyncGenerator<ParseBatch> {
 
 /** Columns written while parsing (no record or props object per node/edge); same rows as flattenBatch of parseGraphml's. */
 export function parseGraphmlFlat(input: ParserInput): AsyncGenerator<ParseBatch> {
-  return parseXmlFile(input, WHAT, (batch) => new GraphmlHandler(batch, input.displayName), FLAT_BATCH_RECORDS);
+  return parseXmlFile(input, WHAT, (batch) => new GraphmlHandler(batch, input.displayName), FLAT_BATCH_RECORDS, true);
 }
