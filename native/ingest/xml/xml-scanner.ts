@@ -132,9 +132,23 @@ function attributeName(s: string, start: number, end: number): string {
   return s.slice(start, end);
 }
 
-function localName(qname: string): string {
-  const colon = qname.indexOf(':');
-  return colon === -1 ? qname : qname.slice(colon + 1);
+/** The element names of GraphML as constant strings (handlers compare them with constants). */
+function elementName(s: string, start: number, end: number): string {
+  switch (end - start) {
+    case 3: if (s.startsWith('key', start)) return 'key'; break;
+    case 4:
+      if (s.startsWith('data', start)) return 'data';
+      if (s.startsWith('node', start)) return 'node';
+      if (s.startsWith('edge', start)) return 'edge';
+      break;
+    case 5: if (s.startsWith('graph', start)) return 'graph'; break;
+    case 7:
+      if (s.startsWith('default', start)) return 'default';
+      if (s.startsWith('graphml', start)) return 'graphml';
+      break;
+    default: break;
+  }
+  return s.slice(start, end);
 }
 
 export class XmlScanner {
@@ -143,7 +157,9 @@ export class XmlScanner {
   /** Text of an unfinished token, scanned again with the next chunk. */
   private rest = '';
   private started = false;
+  /** Qualified and local names of the open elements. */
   private readonly open: string[] = [];
+  private readonly openLocal: string[] = [];
   private closedRoot = false;
   /** The current text has no tab, CR or forbidden character (RARE_CHAR). */
   private plain = true;
@@ -279,9 +295,15 @@ export class XmlScanner {
   private startTag(s: string, lt: number): number {
     const n = s.length;
     let i = lt + 2;
-    while (i < n && isNameChar(s.charCodeAt(i))) i++;
+    let colon = -1;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (!isNameChar(c)) break;
+      if (c === 58 && colon === -1) colon = i;
+    }
     if (i >= n) return -1;
-    const qname = s.slice(lt + 1, i);
+    const qname = elementName(s, lt + 1, i);
+    const local = colon === -1 ? qname : elementName(s, colon + 1, i);
     const attrs: Record<string, string> = {};
     let selfClosing = false;
     for (;;) {
@@ -325,13 +347,13 @@ export class XmlScanner {
     }
     if (this.open.length === 0 && this.closedRoot) throw new NotScanned('second root');
     this.countLines(s, lt, i);
-    const local = localName(qname);
     this.handler.open(local, attrs, this.line);
     if (selfClosing) {
       this.handler.close(local);
       if (this.open.length === 0) this.closedRoot = true;
     } else {
       this.open.push(qname);
+      this.openLocal.push(local);
     }
     return i;
   }
@@ -340,14 +362,13 @@ export class XmlScanner {
   private endTag(s: string, lt: number): number {
     const gt = s.indexOf('>', lt + 2);
     if (gt === -1) return -1;
-    let i = lt + 2;
-    while (i < gt && isNameChar(s.charCodeAt(i))) i++;
-    const qname = s.slice(lt + 2, i);
-    for (let k = i; k < gt; k++) if (!isSpace(s.charCodeAt(k))) throw new NotScanned('end tag');
-    if (this.open.length === 0 || this.open[this.open.length - 1] !== qname) throw new NotScanned('end tag name');
+    const top = this.open.length - 1;
+    // The name must be the innermost open element's, followed by white space only.
+    if (top < 0 || !s.startsWith(this.open[top], lt + 2)) throw new NotScanned('end tag name');
+    for (let k = lt + 2 + this.open[top].length; k < gt; k++) if (!isSpace(s.charCodeAt(k))) throw new NotScanned('end tag');
     this.countLines(s, lt, gt);
     this.open.pop();
-    this.handler.close(localName(qname));
+    this.handler.close(this.openLocal.pop()!);
     if (this.open.length === 0) this.closedRoot = true;
     return gt + 1;
   }
