@@ -77,6 +77,8 @@ describe('GraphML parseFlat equals flattened records', () => {
         '<edge source="a" target="a"><data key="k2">-1</data></edge>',
       ].join('\n'))),
       write('proto.graphml', doc(keys, '<node id="a"><data key="k3">x</data><data key="k7">false</data></node>')),
+      write('escapes.graphml', doc('<key id="s" for="node" attr.name="note" attr.type="string"/>',
+        '<node id="q"><data key="s">a&quot;b\\c&#9;d&#10;&#x7f; \u{1F600} \u00e9&#x2028;</data></node>')),
       write('undeclared.graphml', doc(keys, [
         '<node id="a"><data key="zz">free</data><data key="k1">4</data><data key="zz">again</data></node>',
         '<edge source="a" target="a"><data key="k9">w</data></edge>',
@@ -97,6 +99,8 @@ describe('GraphML parseFlat equals flattened records', () => {
       ].join('\n'))),
     ];
     for (const f of cases) await expectSame(f);
+    const [escapes] = await drain(h.parseFlat(input(cases[4])));
+    expect(escapes.flat!.nodes.props[0]).toBe(JSON.stringify({ note: 'a"b\\c\td\n\u007f \u{1F600} \u00e9\u2028' }));
     const [proto] = await drain(h.parseFlat(input(cases[3])));
     expect(proto.flat!.nodes.props[0]).toBe('{"score":1.5,"flag":false}');
     const [idx] = await drain(h.parseFlat(input(cases[2])));
