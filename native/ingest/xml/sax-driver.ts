@@ -9,7 +9,9 @@
  * unclosed tags) and 30 MB/s with sax 1. The whole GraphML parse to records runs at about 44 MB/s
  * of CPU time (bench-graph-formats.ts); the rest is building records and garbage collection.
  * For the SQLite store GraphML skips the records (`flatLimit`: columns written by the handler into
- * `batch.flat`, one 64 KiB chunk a batch; graphml-parser.ts parseGraphmlFlat).
+ * `batch.flat`, one 64 KiB chunk a batch; graphml-parser.ts parseGraphmlFlat), and reads the file
+ * with our own scanner (xml-scanner.ts, `scan`), falling back to saxes for anything it does not
+ * read: saxes stays the reference (the record path, every error message).
  */
 import { SaxesParser } from 'saxes';
 import { WorkbenchError } from '../../../electron/common/errors';
