@@ -143,13 +143,16 @@ describe('GraphML parseFlat equals flattened records', () => {
     const big = tempFile('late-error.graphml');
     await generateGraphmlCounts(big, 3000, 15_000);
     fs.writeFileSync(big, fs.readFileSync(big, 'utf8').replace(/<\/graph>\s*<\/graphml>\s*$/, '<edge source="a" target="b"></edg>\n</graph>\n</graphml>\n'));
+    const lateHandlerError = tempFile('late-no-target.graphml');
+    await generateGraphmlCounts(lateHandlerError, 3000, 15_000);
+    fs.writeFileSync(lateHandlerError, fs.readFileSync(lateHandlerError, 'utf8').replace(/<\/graph>\s*<\/graphml>\s*$/, '<edge source="a"/>\n</graph>\n</graphml>\n'));
     const binary = tempFile('binary.graphml');
     fs.writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
     const utf16 = tempFile('utf16.graphml');
     fs.writeFileSync(utf16, Buffer.from('\ufeff' + doc('', '<node id="a"/>'), 'utf16le'));
     const badUtf8 = tempFile('bad-utf8.graphml');
     fs.writeFileSync(badUtf8, Buffer.concat([Buffer.from(doc('', '<node id="a">')), Buffer.from([0xc3, 0x28]), Buffer.from('</node>')]));
-    for (const f of [big, binary, utf16, badUtf8]) {
+    for (const f of [big, lateHandlerError, binary, utf16, badUtf8]) {
       expect(['PARSE_ERROR', 'UNSUPPORTED_FORMAT', 'ENCODING']).toContain((await expectSameError(h, f)).code);
     }
     const files = [
