@@ -168,15 +168,20 @@ export async function* parseXmlFile(
   }
   let nodes = 0;
   let edges = 0;
-  try {
-    for await (const b of parsePass(job, (handler) => new XmlScanner(handler), true)) {
-      nodes += b.flat!.nodes.id.length;
-      edges += b.flat!.edges.source.length;
-      yield b;
+  const scanned = parsePass(job, (handler) => new XmlScanner(handler), true);
+  for (;;) {
+    // Only the scanner's pass is caught here, never what the consumer does at the yield.
+    let next: IteratorResult<ParseBatch>;
+    try {
+      next = await scanned.next();
+    } catch (err) {
+      if (err instanceof WorkbenchError && err.code === 'CANCELLED') throw err;
+      break;
     }
-    return;
-  } catch (err) {
-    if (err instanceof WorkbenchError && err.code === 'CANCELLED') throw err;
+    if (next.done) return;
+    nodes += next.value.flat!.nodes.id.length;
+    edges += next.value.flat!.edges.source.length;
+    yield next.value;
   }
   for await (const b of parsePass(job, saxesSink)) {
     if (nodes > 0 || edges > 0) {
