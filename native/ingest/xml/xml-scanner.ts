@@ -189,7 +189,8 @@ export class XmlScanner {
   private startTag(s: string, lt: number): number {
     const n = s.length;
     let i = lt + 2;
-    let colon = -1;
+    // A name may start with ':' (saxes without namespaces; sax-driver.ts's localName drops it).
+    let colon = s.charCodeAt(lt + 1) === 58 ? lt + 1 : -1;
     for (; i < n; i++) {
       const c = s.charCodeAt(i);
       if (!isNameChar(c)) break;
