@@ -169,19 +169,25 @@ export async function* parseXmlFile(
   let nodes = 0;
   let edges = 0;
   const scanned = parsePass(job, (handler) => new XmlScanner(handler), true);
-  for (;;) {
-    // Only the scanner's pass is caught here, never what the consumer does at the yield.
-    let next: IteratorResult<ParseBatch>;
-    try {
-      next = await scanned.next();
-    } catch (err) {
-      if (err instanceof WorkbenchError && err.code === 'CANCELLED') throw err;
-      break;
+  try {
+    for (;;) {
+      // Only the scanner's pass is caught here, never what the consumer does at the yield.
+      let next: IteratorResult<ParseBatch>;
+      try {
+        next = await scanned.next();
+      } catch (err) {
+        if (err instanceof WorkbenchError && err.code === 'CANCELLED') throw err;
+        break;
+      }
+      if (next.done) return;
+      nodes += next.value.flat!.nodes.id.length;
+      edges += next.value.flat!.edges.source.length;
+      yield next.value;
     }
-    if (next.done) return;
-    nodes += next.value.flat!.nodes.id.length;
-    edges += next.value.flat!.edges.source.length;
-    yield next.value;
+  } finally {
+    // A consumer that stops at a yield (run-import.ts returns the parser on errors) ends only this
+    // generator: the scanner's pass must be ended too, or its file descriptor stays open.
+    await scanned.return(undefined);
   }
   for await (const b of parsePass(job, saxesSink)) {
     if (nodes > 0 || edges > 0) {

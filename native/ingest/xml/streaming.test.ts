@@ -82,6 +82,26 @@ describe('streaming, GraphML flat path (xml-scanner.ts)', () => {
     expect(batches).toBe(1);
   });
 
+  it('a consumer that stops between batches closes the file (run-import.ts returns the parser on errors)', async () => {
+    const { file } = files.graphml;
+    const input = { path: file, displayName: 'g', size: fs.statSync(file).size, options: {}, signal: new AbortController().signal };
+    // Descriptors of this process open on the file (Linux /proc; the scanner's pass reads it with readSync).
+    const openOnFile = () => fs.readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`) === fs.realpathSync(file);
+      } catch {
+        return false; // closed while listing (the readdir's own descriptor)
+      }
+    }).length;
+    let batches = 0;
+    for await (const _ of graphmlFormatHandler.parseFlat(input)) {
+      expect(openOnFile()).toBe(1);
+      if (++batches === 2) break;
+    }
+    expect(batches).toBe(2);
+    expect(openOnFile()).toBe(0);
+  });
+
   it('bytesRead grows to the file size and every record arrives once', async () => {
     const { file, count } = files.graphml;
     const size = fs.statSync(file).size;
