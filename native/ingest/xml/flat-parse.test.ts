@@ -77,6 +77,8 @@ describe('GraphML parseFlat equals flattened records', () => {
         '<edge source="a" target="a"><data key="k2">-1</data></edge>',
       ].join('\n'))),
       write('proto.graphml', doc(keys, '<node id="a"><data key="k3">x</data><data key="k7">false</data></node>')),
+      write('escapes.graphml', doc('<key id="s" for="node" attr.name="note" attr.type="string"/>',
+        '<node id="q"><data key="s">a&quot;b\\c&#9;d&#10;&#x7f; \u{1F600} \u00e9&#x2028;</data></node>')),
       write('undeclared.graphml', doc(keys, [
         '<node id="a"><data key="zz">free</data><data key="k1">4</data><data key="zz">again</data></node>',
         '<edge source="a" target="a"><data key="k9">w</data></edge>',
@@ -97,6 +99,8 @@ describe('GraphML parseFlat equals flattened records', () => {
       ].join('\n'))),
     ];
     for (const f of cases) await expectSame(f);
+    const [escapes] = await drain(h.parseFlat(input(cases[4])));
+    expect(escapes.flat!.nodes.props[0]).toBe(JSON.stringify({ note: 'a"b\\c\td\n\u007f \u{1F600} \u00e9\u2028' }));
     const [proto] = await drain(h.parseFlat(input(cases[3])));
     expect(proto.flat!.nodes.props[0]).toBe('{"score":1.5,"flag":false}');
     const [idx] = await drain(h.parseFlat(input(cases[2])));
@@ -109,8 +113,56 @@ describe('GraphML parseFlat equals flattened records', () => {
     await expectSame(write('wide.graphml', doc(keys, `<node id="a">${data}</node><node id="b">${data}</node>`)));
   });
 
+  it('a file the scanner gives to saxes after many batches (xml-scanner.ts): same rows, each once', async () => {
+    const file = tempFile('late-pi.graphml');
+    await generateGraphmlCounts(file, 3000, 15_000);
+    // A processing instruction near the end is well-formed, but outside the scanner's subset.
+    const text = fs.readFileSync(file, 'utf8').replace(/<\/graph>\s*<\/graphml>\s*$/, '<?app x?>\n</graph>\n</graphml>\n');
+    fs.writeFileSync(file, text);
+    const flat = await expectSame(file);
+    expect(flat.reduce((n, b) => n + b.flat!.edges.source.length, 0)).toBe(15_000);
+    expect(flat.reduce((n, b) => n + b.flat!.nodes.id.length, 0)).toBe(3000);
+  });
+
+  it('CR LF line ends, a byte-order mark, tabs, entities and CDATA', async () => {
+    const keys = '<key id="n" for="node" attr.name="name" attr.type="string"/>\r\n<key id="r" for="edge" attr.name="relation" attr.type="string"/>';
+    const body = [
+      '<node id="a&amp;b"\tfoo="x\r\ny"><data key="n">A &lt; B\r\nline two\rline three</data></node>',
+      '<node id="c"><data key="n"><![CDATA[<b>raw</b>\r\n]]></data><!-- note --></node>',
+      '<edge source="a&amp;b" target="c"><data key="r">r&#233;l &#x1F600;</data></edge>',
+    ].join('\r\n');
+    await expectSame(write('crlf.graphml', '\ufeff' + doc(keys, body).replace(/\n/g, '\r\n')));
+    const latin1 = tempFile('latin1.graphml');
+    const latin1Text = doc(keys, body).replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="ISO-8859-1"?>').replace('A &lt; B', 'A \u00e9 B');
+    fs.writeFileSync(latin1, Buffer.from(latin1Text, 'latin1'));
+    const [one] = await expectSame(latin1);
+    expect(one.flat!.nodes.name[0]).toBe('A \u00e9 B\nline two\nline three');
+  });
+
   it('broken inputs fail the same way on both paths', async () => {
+    const big = tempFile('late-error.graphml');
+    await generateGraphmlCounts(big, 3000, 15_000);
+    fs.writeFileSync(big, fs.readFileSync(big, 'utf8').replace(/<\/graph>\s*<\/graphml>\s*$/, '<edge source="a" target="b"></edg>\n</graph>\n</graphml>\n'));
+    const lateHandlerError = tempFile('late-no-target.graphml');
+    await generateGraphmlCounts(lateHandlerError, 3000, 15_000);
+    fs.writeFileSync(lateHandlerError, fs.readFileSync(lateHandlerError, 'utf8').replace(/<\/graph>\s*<\/graphml>\s*$/, '<edge source="a"/>\n</graph>\n</graphml>\n'));
+    const binary = tempFile('binary.graphml');
+    fs.writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    const utf16 = tempFile('utf16.graphml');
+    fs.writeFileSync(utf16, Buffer.from('\ufeff' + doc('', '<node id="a"/>'), 'utf16le'));
+    const badUtf8 = tempFile('bad-utf8.graphml');
+    fs.writeFileSync(badUtf8, Buffer.concat([Buffer.from(doc('', '<node id="a">')), Buffer.from([0xc3, 0x28]), Buffer.from('</node>')]));
+    for (const f of [big, lateHandlerError, binary, utf16, badUtf8]) {
+      expect(['PARSE_ERROR', 'UNSUPPORTED_FORMAT', 'ENCODING']).toContain((await expectSameError(h, f)).code);
+    }
     const files = [
+      write('mismatched.graphml', doc('', '<node id="a"></edge>')),
+      write('bad-char-ref.graphml', doc('', '<node id="a&#1;"/>')),
+      write('control-char.graphml', doc('', '<node id="a\u0001"/>')),
+      write('duplicate-attribute.graphml', doc('', '<node id="a" id="b"/>')),
+      write('two-roots.graphml', doc('', '<node id="a"/>') + '<graphml/>'),
+      write('text-after-root.graphml', doc('', '<node id="a"/>') + 'tail'),
+      write('doctype.graphml', '<!DOCTYPE graphml>\n' + doc('', '<node id="a"/><node/>')),
       write('unclosed.graphml', doc('', '<node id="a"><data key="x">v</node>')),
       write('no-id.graphml', doc('', '<node id="a"/>\n<node/>')),
       write('no-target.graphml', doc('', '<node id="a"/>\n<edge source="a"/>')),

@@ -21,11 +21,16 @@ function domainOf(forAttr: string | undefined): KeyDomain {
   return f === 'node' || f === 'edge' || f === 'graph' || f === 'all' ? f : 'other';
 }
 
+const RECENT_LOOKUPS = 16;
+
 export class GraphmlKeys {
   /** domain -> key id -> key (two levels: no string building per `<data>` lookup). */
   private readonly byDomain = new Map<KeyDomain, Map<string, GraphmlKey>>();
   /** Bumped on every declaration so that callers can recompute what they derived from keys. */
   version = 0;
+  /** Lookups answered since the last declaration (lookup). */
+  private recent: Array<{ domain: string; id: string; key: GraphmlKey | undefined }> = [];
+  private recentVersion = -1;
 
   declare(attrs: Record<string, string>): GraphmlKey {
     const key: GraphmlKey = {
@@ -48,7 +53,21 @@ export class GraphmlKeys {
   }
 
   lookup(domain: 'node' | 'edge' | 'graph', id: string): GraphmlKey | undefined {
-    return this.byDomain.get(domain)?.get(id) ?? this.byDomain.get('all')?.get(id);
+    // Every <data> asks this, for a handful of ids: a short list compared by value beats two Map
+    // lookups that hash a fresh id string each time (GraphML 100K/500K parse-only profile, load 6:
+    // open + lookup 213 -> 184 ms of samples, a small gain).
+    if (this.recentVersion !== this.version) {
+      this.recent = [];
+      this.recentVersion = this.version;
+    }
+    const recent = this.recent;
+    for (let i = 0; i < recent.length; i++) {
+      const r = recent[i];
+      if (r.id === id && r.domain === domain) return r.key;
+    }
+    const key = this.byDomain.get(domain)?.get(id) ?? this.byDomain.get('all')?.get(id);
+    if (recent.length < RECENT_LOOKUPS) recent.push({ domain, id, key });
+    return key;
   }
 
   /** attr.names of the keys that apply to nodes or edges (for choosing name/type keys). */

