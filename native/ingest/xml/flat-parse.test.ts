@@ -122,6 +122,10 @@ describe('GraphML parseFlat equals flattened records', () => {
     const flat = await expectSame(file);
     expect(flat.reduce((n, b) => n + b.flat!.edges.source.length, 0)).toBe(15_000);
     expect(flat.reduce((n, b) => n + b.flat!.nodes.id.length, 0)).toBe(3000);
+    // Progress never goes back while saxes re-reads what the scanner had read.
+    const read = flat.map((b) => b.bytesRead);
+    expect(read.every((r, i) => i === 0 || r >= read[i - 1])).toBe(true);
+    expect(read[read.length - 1]).toBe(fs.statSync(file).size);
   });
 
   it('CR LF line ends, a byte-order mark, tabs, entities and CDATA', async () => {

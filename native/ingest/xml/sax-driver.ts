@@ -168,6 +168,7 @@ export async function* parseXmlFile(
   }
   let nodes = 0;
   let edges = 0;
+  let scannedBytes = 0;
   const scanned = parsePass(job, (handler) => new XmlScanner(handler), true);
   try {
     for (;;) {
@@ -182,6 +183,7 @@ export async function* parseXmlFile(
       if (next.done) return;
       nodes += next.value.flat!.nodes.id.length;
       edges += next.value.flat!.edges.source.length;
+      scannedBytes = next.value.bytesRead;
       yield next.value;
     }
   } finally {
@@ -195,6 +197,8 @@ export async function* parseXmlFile(
       nodes -= dn;
       edges -= de;
     }
+    // The progress bar stays where the scanner left it until saxes reads past that point.
+    if (b.bytesRead < scannedBytes) b.bytesRead = scannedBytes;
     yield b;
   }
 }
