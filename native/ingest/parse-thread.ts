@@ -29,7 +29,6 @@ import type { ImportOptions } from '../../electron/common/protocol/import';
 import type { ParseBatch } from './format';
 import { formatHandlers } from './registry';
 import { flattenBatch, parseBatches } from './flat-rows';
-import { packedTransfer, packFlat, unpackFlat, type PackedFlat } from './flat-pack';
 
 const CSV_FORMATS = new Set(['csv', 'neo4j-csv', 'autoschemakg-csv', 'triples', 'names']);
 
@@ -52,8 +51,6 @@ interface ParseJob {
 
 type FromParser =
   | { t: 'batch'; batch: ParseBatch }
-  /** A flat batch, its columns packed (flat-pack.ts); `batch` carries the rest. */
-  | { t: 'packed'; batch: ParseBatch; packed: PackedFlat }
   | { t: 'done' }
   | { t: 'error'; error: WorkbenchErrorShape };
 
@@ -79,12 +76,11 @@ export async function* parseInThread(entry: string, job: ParseJob): AsyncGenerat
       while (!queue.length) await new Promise<void>((resolve) => (wake = resolve));
       wake = undefined;
       const m = queue.shift()!;
-      if (m.t === 'batch' || m.t === 'packed') {
+      if (m.t === 'batch') {
         if (++consumed === grant) {
           worker.postMessage(grant);
           consumed = 0;
         }
-        if (m.t === 'packed') m.batch.flat = unpackFlat(m.packed);
         yield m.batch;
       } else if (m.t === 'done') {
         return;
@@ -124,9 +120,10 @@ export function runParseThreadIfAsked(): boolean {
         waiting = undefined;
         credits--;
         if (job.flat) {
-          const packed = packFlat(batch.flat ?? flattenBatch(batch));
-          const out: ParseBatch = { nodes: [], edges: [], warnings: batch.warnings, bytesRead: batch.bytesRead };
-          port.postMessage({ t: 'packed', batch: out, packed } satisfies FromParser, packedTransfer(packed));
+          const flat = batch.flat ?? flattenBatch(batch);
+          const out: ParseBatch = { nodes: [], edges: [], warnings: batch.warnings, bytesRead: batch.bytesRead, flat };
+          const transfer = [flat.nodes.line.buffer, flat.edges.line.buffer] as ArrayBuffer[];
+          port.postMessage({ t: 'batch', batch: out } satisfies FromParser, transfer);
         } else {
           port.postMessage({ t: 'batch', batch } satisfies FromParser);
         }
