@@ -49,32 +49,20 @@ export function listLiteralJson(text: string): string | undefined {
 /**
  * What AutoSchemaKG writes most: `['a', 'b c']`, single-quoted strings ', ' apart with no quote,
  * backslash or character JSON.stringify would escape (controls, and surrogates, lest a lone one
- * slip through) inside them. Their JSON is the same characters between double quotes. One pass
- * over the characters, copying the strings as slices; undefined for any other text (the parser
- * then decides). CSV 1M + 1M has 2M such cells: a regex test, split and join took ~300 ns a cell,
- * this ~110 ns (and the parser's loops, slow until V8 has optimised them, stay out of small files).
+ * slip through) inside them. Their JSON is the same characters between double quotes.
+ */
+const SIMPLE_STRING_LIST = /^\['[^'"\\\x00-\x1f\ud800-\udfff]*'(?:, '[^'"\\\x00-\x1f\ud800-\udfff]*')*\]$/;
+
+/**
+ * The JSON of a plain list (SIMPLE_STRING_LIST), undefined for any other text (the parser then
+ * decides). One regex test and a replaceAll, native code that is fast from the first call, where
+ * the parser's character loops run slowly until V8 has optimised them (CSV 10K nodes + 10K
+ * edges, 40K list cells, fresh process: ~30 -> ~12 ms CPU with split/join). 2M cells, warm:
+ * split/join ~600 ms CPU, replaceAll ~315 ms; a hand-written one-pass loop ~225 ms warm but
+ * cost the 10K import ~20 ms CPU cold, so it was dropped.
  */
 export function simpleListJson(text: string): string | undefined {
-  const n = text.length;
-  // At least `['']`; the closing quote must not be the opening one.
-  if (n < 4 || text.charCodeAt(0) !== 91 /* [ */ || text.charCodeAt(1) !== 39 /* ' */) return undefined;
-  if (text.charCodeAt(n - 1) !== 93 /* ] */ || text.charCodeAt(n - 2) !== 39) return undefined;
-  const last = n - 2; // the closing quote
-  let out = '["';
-  let seg = 2;
-  for (let i = 2; i < last; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 39) {
-      // A string ends here: `', '` must follow, and the next string's quote must not be the last one.
-      if (i + 3 >= last || text.charCodeAt(i + 1) !== 44 /* , */ || text.charCodeAt(i + 2) !== 32 || text.charCodeAt(i + 3) !== 39) return undefined;
-      out += text.slice(seg, i) + '","';
-      i += 3;
-      seg = i + 1;
-    } else if (c === 34 /* " */ || c === 92 /* \ */ || c < 32 || (c >= 0xd800 && c <= 0xdfff)) {
-      return undefined;
-    }
-  }
-  return out + text.slice(seg, last) + '"]';
+  return SIMPLE_STRING_LIST.test(text) ? '["' + text.slice(2, -2).replaceAll("', '", '","') + '"]' : undefined;
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
