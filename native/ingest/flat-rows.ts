@@ -7,7 +7,6 @@
  */
 import type { EdgeRecord, NodeRecord } from '../../electron/common/model';
 import type { FormatHandler, NodeAnnotation, ParseBatch, ParserInput } from './format';
-import { Key64 } from './hash64-table';
 
 export interface FlatNodes {
   id: string[];
@@ -21,14 +20,6 @@ export interface FlatNodes {
   line: Int32Array;
   /** Vectors that came with the data, by node index (rare: AutoSchemaKG `*_with_emb`). */
   vectors?: Array<{ index: number; vector: Float32Array }>;
-  /**
-   * Key64 hash of each id (h1, h2 per node, as signed 32-bit integers: `>>> 0` gives the hash)
-   * when the parser computed it (FlatBuilder with `hashIds`): the SQLite writer's id -> row id
-   * table then does not hash the id again. A plain array of small integers, not a typed array:
-   * a transferred buffer per batch made the receiving thread's scavenges cost more (flat-pack,
-   * reverted) than the ids' hashing.
-   */
-  idHash?: number[];
 }
 
 export interface FlatEdges {
@@ -38,8 +29,6 @@ export interface FlatEdges {
   eid: Array<string | null>;
   props: Array<string | null>;
   line: Int32Array;
-  /** Key64 hashes of source and target (h1, h2, h1, h2 per edge), as FlatNodes.idHash. */
-  endHash?: number[];
 }
 
 export interface FlatBatch {
@@ -117,22 +106,6 @@ export class FlatBuilder {
   private nodeLines: number[] = [];
   private edges = emptyEdges();
   private edgeLines: number[] = [];
-  /** Set with `hashIds`: hashes ids and endpoints as rows come (FlatNodes.idHash, FlatEdges.endHash). */
-  private readonly key?: Key64;
-  private nodeHashes: number[] = [];
-  private edgeHashes: number[] = [];
-
-  /**
-   * `hashIds`: hash each node id and edge endpoint here, in the parser (thread), for the writer.
-   * The CSV parser reuses a node id's hash for its duplicate check (lastH1/lastH2).
-   */
-  constructor(hashIds = false) {
-    if (hashIds) this.key = new Key64();
-  }
-
-  /** The hash of the id last given to `node` (with `hashIds`). */
-  lastH1 = 0;
-  lastH2 = 0;
 
   get size(): number {
     return this.nodeLines.length + this.edgeLines.length;
@@ -149,15 +122,6 @@ export class FlatBuilder {
     n.props.push(props);
     n.text.push(text);
     this.nodeLines.push(line);
-    const key = this.key;
-    if (key) {
-      key.begin();
-      key.mix(id);
-      key.finish();
-      this.lastH1 = key.h1;
-      this.lastH2 = key.h2;
-      this.nodeHashes.push(key.h1 | 0, key.h2 | 0);
-    }
   }
 
   edge(source: string, target: string, type: string, eid: string | null, props: string | null, line: number): void {
@@ -168,17 +132,6 @@ export class FlatBuilder {
     e.eid.push(eid);
     e.props.push(props);
     this.edgeLines.push(line);
-    const key = this.key;
-    if (key) {
-      key.begin();
-      key.mix(source);
-      key.finish();
-      this.edgeHashes.push(key.h1 | 0, key.h2 | 0);
-      key.begin();
-      key.mix(target);
-      key.finish();
-      this.edgeHashes.push(key.h1 | 0, key.h2 | 0);
-    }
   }
 
   take(): FlatBatch {
@@ -186,12 +139,6 @@ export class FlatBuilder {
     const edges = this.edges;
     nodes.line = Int32Array.from(this.nodeLines);
     edges.line = Int32Array.from(this.edgeLines);
-    if (this.key) {
-      nodes.idHash = this.nodeHashes;
-      edges.endHash = this.edgeHashes;
-      this.nodeHashes = [];
-      this.edgeHashes = [];
-    }
     this.nodes = emptyNodes();
     this.edges = emptyEdges();
     this.nodeLines = [];

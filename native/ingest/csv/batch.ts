@@ -19,9 +19,9 @@ export class BatchBuilder {
   /** Set when the parser writes columns (parseFlat): records then go here, not into nodes/edges. */
   readonly flat?: FlatBuilder;
 
-  /** `limit`: records after which the batch is full (see BATCH_RECORDS); `hashIds`: see FlatBuilder. */
-  constructor(flat = false, private readonly limit = BATCH_RECORDS, hashIds = false) {
-    if (flat) this.flat = new FlatBuilder(hashIds);
+  /** `limit`: records after which the batch is full (see BATCH_RECORDS). */
+  constructor(flat = false, private readonly limit = BATCH_RECORDS) {
+    if (flat) this.flat = new FlatBuilder();
   }
 
   get size(): number {

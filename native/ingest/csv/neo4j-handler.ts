@@ -305,7 +305,7 @@ class Neo4jRowConverter {
     }
     const vector = this.readVector(row, line);
     out.node(id, name, type, labels ? this.labelsJson(labels) : null, props, text, line, vector);
-    if (!this.seen.addHashed(id, out.lastH1, out.lastH2) && !this.seen.saturated) {
+    if (!this.seen.add(id) && !this.seen.saturated) {
       const file = this.file;
       this.tally.note('DUPLICATE_NODE_ID', (n) => `${n} rows repeat a node id already seen in ${file}; they are merged`, line, id);
     }
@@ -350,8 +350,7 @@ async function* parseNeo4jCsv(input: ParserInput, autoschemakg: boolean, flat: b
   const head = await readHead(input.path);
   const delimiter = readHeadInfo(head)?.delimiter ?? ',';
   // Record batches stay at BATCH_RECORDS: the Neo4j writer commits one transaction per batch.
-  // Flat batches carry the ids' hashes (FlatBuilder hashIds), which the duplicate check reuses.
-  const out = new BatchBuilder(flat, flat ? FLAT_BATCH_RECORDS : undefined, flat);
+  const out = new BatchBuilder(flat, flat ? FLAT_BATCH_RECORDS : undefined);
   let conv: Neo4jRowConverter | undefined;
   let bytesRead = 0;
   try {

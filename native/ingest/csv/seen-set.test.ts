@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { SeenSet } from './seen-set';
-import { Key64 } from '../hash64-table';
 
 /** Keys and rows in a deterministic order with repeats, some of them after many new keys. */
 function workload(n: number): Array<string | string[]> {
@@ -19,25 +18,6 @@ function answers(set: SeenSet, keys: Array<string | string[]>): boolean[] {
 }
 
 describe('SeenSet', () => {
-  it('answers addHashed (the key with its Key64 hash given) as add, across the move into the table', () => {
-    const keys = workload(3000);
-    const k = new Key64();
-    for (const exactKeys of [0, 100, 1_000_000]) {
-      const plain = new SeenSet(1_000_000, 16, undefined, exactKeys);
-      const given = new SeenSet(1_000_000, 16, undefined, exactKeys);
-      const viaAdd = keys.map((key) => (typeof key === 'string' ? plain.add(key) : plain.addRow(key)));
-      const viaHash = keys.map((key) => {
-        if (typeof key !== 'string') return given.addRow(key);
-        k.begin();
-        k.mix(key);
-        k.finish();
-        return given.addHashed(key, k.h1, k.h2);
-      });
-      expect(viaHash, `exactKeys ${exactKeys}`).toEqual(viaAdd);
-      expect(given.size).toBe(plain.size);
-    }
-  });
-
   it('gives the same answers with exact keys first, across the move into the table, as hashing from the start', () => {
     const keys = workload(3000);
     const hashed = answers(new SeenSet(1_000_000, 16, undefined, 0), keys);

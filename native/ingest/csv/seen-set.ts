@@ -62,15 +62,6 @@ export class SeenSet {
     return this.insert();
   }
 
-  /** `add` for a key whose Key64 hash (begin, mix(key), finish) is already known. */
-  addHashed(key: string, h1: number, h2: number): boolean {
-    if (this.saturated) return false;
-    if (this.exact !== undefined && this.addExact(key)) return this.fresh;
-    this.key.h1 = h1;
-    this.key.h2 = h2;
-    return this.insertFinished();
-  }
-
   /** Adds a row of fields as one key (fields kept apart, so ["ab","c"] differs from ["a","bc"]). */
   addRow(fields: string[]): boolean {
     if (this.saturated) return false;
@@ -110,13 +101,8 @@ export class SeenSet {
   }
 
   private insert(): boolean {
-    this.key.finish();
-    return this.insertFinished();
-  }
-
-  /** Inserts the finished hash in `key`. */
-  private insertFinished(): boolean {
     const key = this.key;
+    key.finish();
     const table = this.table;
     const i = table.slot(key.h1, key.h2);
     if (table.occupied(i)) return false;

@@ -57,15 +57,12 @@ export class BulkEdges {
     this.insertMany = db.prepare(insert + new Array(ROWS_PER_INSERT).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', '));
   }
 
-  /**
-   * Inserts the edge when both endpoints exist; false means the caller stages it. `hashes`: the
-   * endpoints' id hashes from the parser (FlatEdges.endHash) at `at`, or undefined.
-   */
-  write(source: string, target: string, type: string, eid: string | null, props: string | null, fileId: number, line: number | null, hashes?: number[], at = 0): boolean {
+  /** Inserts the edge when both endpoints exist; false means the caller stages it. */
+  write(source: string, target: string, type: string, eid: string | null, props: string | null, fileId: number, line: number | null): boolean {
     // 0: not a node of this import (yet); the caller stages the edge.
-    const src = hashes ? this.nodes.resolve(source, hashes[at] >>> 0, hashes[at + 1] >>> 0) : this.nodes.resolve(source);
+    const src = this.nodes.resolve(source);
     if (src === 0) return false;
-    const dst = hashes ? this.nodes.resolve(target, hashes[at + 2] >>> 0, hashes[at + 3] >>> 0) : this.nodes.resolve(target);
+    const dst = this.nodes.resolve(target);
     if (dst === 0) return false;
     const p = this.pending;
     let k = this.pendingRows * COLUMNS;

@@ -15,7 +15,6 @@ import type { BulkLimits } from './bulk-edges';
 import type { ParseBatch } from '../../ingest/format';
 import { runImport } from '../../ingest/run-import';
 import type { GraphStore } from '../graph-store';
-import { FlatBuilder, propsJson, type FlatBatch } from '../../ingest/flat-rows';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kgw-bulk-nodes-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -122,30 +121,6 @@ describe('bulk node writes without the id index', () => {
       // Row ids as SQLite would have numbered the rows: 1.. in order of first appearance.
       expect(store.db.prepare('SELECT min(rid), max(rid) FROM nodes').raw().get()).toEqual([1, 300]);
       await store.close();
-    }
-  });
-
-  it('id hashes sent with flat batches (FlatBuilder hashIds) give the graph the writer gets hashing ids itself', async () => {
-    const build = (hashIds: boolean): FlatBatch[] => records().map((b) => {
-      const f = new FlatBuilder(hashIds);
-      for (const n of b.nodes) f.node(n.id, n.name ?? '', n.type ?? '', n.labels ? JSON.stringify(n.labels) : null, propsJson(n.props), n.text ?? null, 0);
-      for (const e of b.edges) f.edge(e.source, e.target, e.type ?? '', null, propsJson(e.props), 0);
-      return f.take();
-    });
-    for (const limits of [{}, { hashBits: 6 }, { hashBits: 10, indexedIds: 500 }] as BulkLimits[]) {
-      const got: unknown[] = [];
-      for (const hashIds of [false, true]) {
-        const store = new SqliteStore(path.join(tmp, `hashes-${hashIds}-${JSON.stringify(limits).replace(/\W/g, '')}`));
-        const writer = new SqliteImportWriter(store.db, ['f'], undefined, limits);
-        const batches = build(hashIds);
-        expect(batches[0].nodes.idHash !== undefined).toBe(hashIds);
-        for (const b of batches) writer.writeFlat(b, 'f');
-        await writer.commit({ missingEndpoints: 'skip' });
-        got.push(graph(store.db));
-        await store.close();
-      }
-      expect(got[1], JSON.stringify(limits)).toEqual(got[0]);
-      expect((got[0] as { nodes: unknown[] }).nodes).toHaveLength(1600);
     }
   });
 

@@ -85,11 +85,10 @@ export class BulkNodes {
     this.annotateId = db.prepare(`UPDATE nodes SET ${ANNOTATE_SET} WHERE id = ?`);
   }
 
-  /** `h1`, `h2`: the id's hash when the parser sent it (IdRidIndex.get). */
-  write(id: string, name: string, type: string, labels: string | null, props: string | null, text: string | null, fileId: number, line: number | null, h1 = -1, h2 = 0): void {
+  write(id: string, name: string, type: string, labels: string | null, props: string | null, text: string | null, fileId: number, line: number | null): void {
     const index = this.index;
     if (this.indexed) {
-      if (index.get(id, h1, h2) === 0) {
+      if (index.get(id) === 0) {
         // Not in the (full) table: usually new, else the upsert merges it into the unlisted row.
         this.upsert!.run(id, name, type, labels, props, text, fileId, line);
       } else {
@@ -98,7 +97,7 @@ export class BulkNodes {
       }
       return;
     }
-    const rid = index.get(id, h1, h2);
+    const rid = index.get(id);
     if (rid === 0) {
       // Every node inserted so far is in the table: this one is new. Its row id is the insert's
       // (RETURNING would cost ~1.3 s CPU per 1M nodes).
@@ -117,9 +116,9 @@ export class BulkNodes {
     index.setFound(own); // another row id under the same hash: the slot becomes ambiguous
   }
 
-  /** Row id of node `id` of this import, 0 when it has not been written (yet). `h1`, `h2` as in write. */
-  resolve(id: string, h1 = -1, h2 = 0): number {
-    const rid = this.index.get(id, h1, h2);
+  /** Row id of node `id` of this import, 0 when it has not been written (yet). */
+  resolve(id: string): number {
+    const rid = this.index.get(id);
     if (rid > 0) return rid;
     if (this.indexed) return (this.lookup.get(id) as number | undefined) ?? 0;
     return rid === AMBIGUOUS ? this.collided.get(id) ?? 0 : 0;

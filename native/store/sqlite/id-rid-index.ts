@@ -31,17 +31,11 @@ export class IdRidIndex {
     return this.table.count;
   }
 
-  /** The id's hash into `key`: computed, or `h1`/`h2` when given (h1 >= 0; Key64 of the id). */
-  private hash(id: string, h1: number, h2: number): void {
+  private hash(id: string): void {
     const key = this.key;
-    if (h1 >= 0) {
-      key.h1 = h1;
-      key.h2 = h2;
-    } else {
-      key.begin();
-      key.mix(id);
-      key.finish();
-    }
+    key.begin();
+    key.mix(id);
+    key.finish();
     if (this.hashBits < 32) {
       key.h1 = (key.h1 & ((1 << this.hashBits) - 1)) >>> 0;
       key.h2 = key.h1 === 0 ? 1 : 0; // never 0/0, the empty-slot mark
@@ -51,12 +45,9 @@ export class IdRidIndex {
   /** Slot found by the last `get`, for `setFound`. */
   private found = 0;
 
-  /**
-   * Row id of `id`: > 0 when known, 0 when not in the index, AMBIGUOUS when two ids share its hash.
-   * `h1`, `h2`: the id's Key64 hash when the parser sent it (FlatNodes.idHash); -1: hash here.
-   */
-  get(id: string, h1 = -1, h2 = 0): number {
-    this.hash(id, h1, h2);
+  /** Row id of `id`: > 0 when known, 0 when not in the index, AMBIGUOUS when two ids share its hash. */
+  get(id: string): number {
+    this.hash(id);
     this.found = this.table.slot(this.key.h1, this.key.h2);
     return this.table.value(this.found);
   }

@@ -106,14 +106,10 @@ export class SqliteImportWriter implements ImportWriter, FlatWriter {
     // Unnamed nodes come named by their id (flat-rows.ts); a later record whose name is just its
     // id does not replace a real name (the upsert's CASE).
     const bulkNodes = this.bulkNodes;
-    // Ids hashed by the parser (FlatNodes.idHash) are not hashed again here.
-    const idHash = nodes.idHash;
     for (let i = 0; i < nodes.id.length; i++) {
       const line = nodes.line[i] || null;
-      if (bulkNodes) {
-        if (idHash) bulkNodes.write(nodes.id[i], nodes.name[i], nodes.type[i], nodes.labels[i], nodes.props[i], nodes.text[i], fileId, line, idHash[2 * i] >>> 0, idHash[2 * i + 1] >>> 0);
-        else bulkNodes.write(nodes.id[i], nodes.name[i], nodes.type[i], nodes.labels[i], nodes.props[i], nodes.text[i], fileId, line);
-      } else this.upsertNode!.run(nodes.id[i], nodes.name[i], nodes.type[i], nodes.labels[i], nodes.props[i], nodes.text[i], fileId, line);
+      if (bulkNodes) bulkNodes.write(nodes.id[i], nodes.name[i], nodes.type[i], nodes.labels[i], nodes.props[i], nodes.text[i], fileId, line);
+      else this.upsertNode!.run(nodes.id[i], nodes.name[i], nodes.type[i], nodes.labels[i], nodes.props[i], nodes.text[i], fileId, line);
     }
     // Edges and annotations below may name these nodes by row id.
     bulkNodes?.flush();
@@ -123,7 +119,7 @@ export class SqliteImportWriter implements ImportWriter, FlatWriter {
     const bulkEdges = this.bulkEdges;
     for (let i = 0; i < edges.source.length; i++) {
       const line = edges.line[i] || null;
-      if (bulkEdges?.write(edges.source[i], edges.target[i], edges.type[i], edges.eid[i], edges.props[i], fileId, line, edges.endHash, 4 * i)) continue;
+      if (bulkEdges?.write(edges.source[i], edges.target[i], edges.type[i], edges.eid[i], edges.props[i], fileId, line)) continue;
       this.stageEdge.run(edges.source[i], edges.target[i], edges.type[i], edges.eid[i], edges.props[i], fileId, line);
     }
     if (batch.annotations) {
