@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Hash64Table, Key64 } from './hash64-table';
+import { Hash64Table, Key64, zeroedCells } from './hash64-table';
 
 const hashOf = (s: string): [number, number] => {
   const k = new Key64();
@@ -92,5 +92,16 @@ describe('Hash64Table', () => {
     for (let i = 1; i <= 100; i++) expect(keys.occupied(keys.slot(i, i * 3))).toBe(true);
     expect(keys.occupied(keys.slot(101, 303))).toBe(false);
     expect(keys.count).toBe(100);
+  });
+
+  it('gives each table its own zeroed cells, exactly as many as asked (not whole pages)', () => {
+    const a = zeroedCells(16_385 * 3);
+    const b = zeroedCells(16_385 * 3);
+    expect(a.length).toBe(16_385 * 3);
+    expect(a.every((x) => x === 0)).toBe(true);
+    a.fill(0xffffffff);
+    expect(b.every((x) => x === 0)).toBe(true);
+    expect(a[a.length - 1]).toBe(0xffffffff);
+    expect(zeroedCells(2).length).toBe(2);
   });
 });
