@@ -93,37 +93,6 @@ describe('bulk node writes without the id index', () => {
     }
   });
 
-  it('merge a duplicate that follows its node within one batch (rows still queued for a multi-row insert)', async () => {
-    // Nodes are inserted 32 rows a statement: a repeat inside the same window must merge too.
-    const nodes: ParseBatch['nodes'] = [];
-    for (let i = 0; i < 300; i++) {
-      nodes.push({ id: `n-${i}`, name: `N ${i}`, type: 'entity', props: { i } });
-      if (i % 5 === 0) nodes.push({ id: `n-${i}`, name: `n-${i}`, type: 'event', props: { again: i }, text: `t${i}` });
-      if (i % 11 === 0 && i > 3) nodes.push({ id: `n-${i - 3}`, labels: ['Late'], props: {} });
-    }
-    const edges: ParseBatch['edges'] = Array.from({ length: 400 }, (_, k) => ({ source: `n-${(k * 7) % 300}`, target: `n-${(k * 3) % 300}`, type: 'r', props: {} }));
-    const one = [batch(nodes, edges)];
-    const refStore = new SqliteStore(path.join(tmp, 'ref-window'));
-    refStore.db.exec(`INSERT INTO nodes(id, name) VALUES ('zz-seed', 'seed')`);
-    const ref = new SqliteImportWriter(refStore.db, ['f']);
-    for (const b of one) ref.write(b, 'f');
-    await ref.commit({ missingEndpoints: 'skip' });
-    refStore.db.exec(`DELETE FROM nodes WHERE id = 'zz-seed'`);
-    const expected = graph(refStore.db);
-    await refStore.close();
-    expect(expected.nodes).toHaveLength(300);
-    for (const limits of [{}, { hashBits: 5 }, { hashBits: 8, indexedIds: 100 }] as BulkLimits[]) {
-      const store = new SqliteStore(path.join(tmp, `window-${JSON.stringify(limits).replace(/\W/g, '')}`));
-      const writer = new SqliteImportWriter(store.db, ['f'], undefined, limits);
-      for (const b of one) writer.write(b, 'f');
-      await writer.commit({ missingEndpoints: 'skip' });
-      expect(graph(store.db), JSON.stringify(limits)).toEqual(expected);
-      // Row ids as SQLite would have numbered the rows: 1.. in order of first appearance.
-      expect(store.db.prepare('SELECT min(rid), max(rid) FROM nodes').raw().get()).toEqual([1, 300]);
-      await store.close();
-    }
-  });
-
   it('name annotations land on the right nodes when ids collide', async () => {
     const triples = path.join(tmp, 'train.txt');
     const names = path.join(tmp, 'entity2text.txt');

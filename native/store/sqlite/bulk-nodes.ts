@@ -37,19 +37,6 @@ export const UPSERT_NODE = `
                  ELSE json_patch(nodes.props, excluded.props) END,
     text = coalesce(excluded.text, nodes.text)`;
 
-/**
- * New nodes per INSERT statement, their row ids given by this writer: one call for 32 rows
- * instead of 32 (the edges' multi-row insert, bulk-edges.ts). Rows wait in `pending` until
- * 32 are there or something reads the table (a merge, a lookup by row id, the id index, the
- * end of a batch). Writing 400K AutoSchemaKG nodes (flat batches of 700, one thread, 3 runs):
- * 1 row a statement 950-990 ms CPU, 32 rows 730-770 ms, 64 rows 740-820 ms (before, with
- * lastInsertRowid: 790-845 ms).
- */
-const ROWS_PER_INSERT = 32;
-const COLUMNS = 9;
-const INSERT_COLUMNS = 'INSERT INTO nodes(rid, id, name, type, labels, props, text, file_id, line) VALUES ';
-const ROW_PARAMS = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
-
 export const NODES_ID_SQL = BULK_INDEXES.find((i) => i.name === 'nodes_id')!.sql;
 
 export class BulkNodes {
@@ -59,11 +46,6 @@ export class BulkNodes {
   /** Every id of this import whose hash slot is ambiguous, while nodes_id does not exist. */
   private readonly collided = new Map<string, number>();
   private readonly insert: Database.Statement;
-  private readonly insertMany: Database.Statement;
-  private readonly pending: unknown[] = new Array(ROWS_PER_INSERT * COLUMNS);
-  private pendingRows = 0;
-  /** Row id of the next new node (rows are appended in order, as SQLite would number them). */
-  private nextRid: number;
   private readonly merge: Database.Statement;
   private readonly idOf: Database.Statement;
   private readonly lookup: Database.Statement;
@@ -75,9 +57,7 @@ export class BulkNodes {
 
   constructor(private readonly db: Database.Database, maxIds?: number, hashBits?: number) {
     this.index = new IdRidIndex(maxIds, undefined, hashBits);
-    this.insert = db.prepare(INSERT_COLUMNS + ROW_PARAMS);
-    this.insertMany = db.prepare(INSERT_COLUMNS + new Array(ROWS_PER_INSERT).fill(ROW_PARAMS).join(', '));
-    this.nextRid = (db.prepare('SELECT coalesce(max(rid), 0) FROM nodes').pluck().get() as number) + 1;
+    this.insert = db.prepare('INSERT INTO nodes(id, name, type, labels, props, text, file_id, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     this.merge = db.prepare(`UPDATE nodes SET ${MERGE_SET} WHERE rid = ? AND id = ?`);
     this.idOf = db.prepare('SELECT id FROM nodes WHERE rid = ?').pluck();
     this.lookup = db.prepare('SELECT rid FROM nodes WHERE id = ?').pluck();
@@ -105,8 +85,6 @@ export class BulkNodes {
       if (index.saturated) this.buildIdIndex();
       return;
     }
-    // A repeated id (or a hash shared with another id): the rows it is compared with must be in the table.
-    this.flush();
     const known = rid > 0 ? rid : this.collided.get(id);
     if (known !== undefined && this.mergeInto(known, id, name, type, labels, props, text) === 1) return;
     // A new id whose hash is taken by another node of this import.
@@ -126,7 +104,6 @@ export class BulkNodes {
 
   /** Names, text or props for a node written before; an id that is not a node changes nothing. */
   annotate(id: string, name: string | null, text: string | null, props: string | null): void {
-    this.flush();
     if (this.indexed) {
       this.annotateId.run(name, text, props, props, props, id);
       return;
@@ -138,7 +115,6 @@ export class BulkNodes {
   /** Creates nodes_id (sorted build of the rows so far); the commit and the full table need it. */
   buildIdIndex(): void {
     if (this.indexed) return;
-    this.flush();
     this.db.exec(NODES_ID_SQL);
     this.upsert = this.db.prepare(UPSERT_NODE);
     this.upsertRid = this.db.prepare(`${UPSERT_NODE} RETURNING rid`).pluck();
@@ -146,25 +122,8 @@ export class BulkNodes {
     this.collided.clear();
   }
 
-  /** Inserts the nodes still held back; the writer calls it after each batch's nodes. */
-  flush(): void {
-    const p = this.pending;
-    for (let r = 0; r < this.pendingRows; r++) this.insert.run(p.slice(r * COLUMNS, (r + 1) * COLUMNS));
-    this.pendingRows = 0;
-  }
-
-  /** Queues a new node's row; returns its row id. */
   private append(id: string, name: string, type: string, labels: string | null, props: string | null, text: string | null, fileId: number, line: number | null): number {
-    const rid = this.nextRid++;
-    const p = this.pending;
-    let k = this.pendingRows * COLUMNS;
-    p[k++] = rid; p[k++] = id; p[k++] = name; p[k++] = type; p[k++] = labels;
-    p[k++] = props; p[k++] = text; p[k++] = fileId; p[k] = line;
-    if (++this.pendingRows === ROWS_PER_INSERT) {
-      this.insertMany.run(p);
-      this.pendingRows = 0;
-    }
-    return rid;
+    return Number(this.insert.run(id, name, type, labels, props, text, fileId, line).lastInsertRowid);
   }
 
   /** 1 when row `rid` has this id and took the record, 0 when it is another id's row. */

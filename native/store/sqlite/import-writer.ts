@@ -111,8 +111,6 @@ export class SqliteImportWriter implements ImportWriter, FlatWriter {
       if (bulkNodes) bulkNodes.write(nodes.id[i], nodes.name[i], nodes.type[i], nodes.labels[i], nodes.props[i], nodes.text[i], fileId, line);
       else this.upsertNode!.run(nodes.id[i], nodes.name[i], nodes.type[i], nodes.labels[i], nodes.props[i], nodes.text[i], fileId, line);
     }
-    // Edges and annotations below may name these nodes by row id.
-    bulkNodes?.flush();
     for (const v of nodes.vectors ?? []) this.stageVec.run(nodes.id[v.index], v.vector.length, vectorBlob(v.vector));
     this.nodeRecords += nodes.id.length;
     this.edgeRecords += edges.source.length;
