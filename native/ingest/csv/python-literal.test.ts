@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listLiteralJson, parseFloatList, parseListLiteral } from './python-literal';
+import { listLiteralJson, parseFloatList, parseListLiteral, simpleListJson } from './python-literal';
 
 describe('parseListLiteral', () => {
   it('reads Python str(list) output as AutoSchemaKG writes it', () => {
@@ -55,10 +55,42 @@ describe('listLiteralJson', () => {
       "['organization', 'military unit', 'event']", "['', '']", "['a', '']", "['del\x7f', 'ü', '\u2028']", "['a\x1fb']",
       "['a'], ['b']", "['a', 'b'], ['c']", "['a',\t'b']", "['a', 'b',]", "['a' , 'b']", "['a', \"b\"]", "['a', 'b\\']", "['😀', 'x']",
       "['a', 'b']]", "[['a', 'b']", "['a', 'b'",
+      // Quotes where the one-pass reader of plain lists must decline.
+      "[']", "['']", "[''']", "['a', ']", "['a', '", "['a', '']", "['a', ''b']", "[', ']", "['', ', '']", "['a',  ']",
     ];
     for (const c of cells) {
       const v = parseListLiteral(c);
       expect(listLiteralJson(c), c).toBe(v === undefined ? undefined : JSON.stringify(v));
     }
+  });
+});
+
+describe('simpleListJson', () => {
+  // The plain-list shape it reads, as a regex: the reference it must agree with.
+  const SHAPE = /^\['[^'"\\\x00-\x1f\ud800-\udfff]*'(?:, '[^'"\\\x00-\x1f\ud800-\udfff]*')*\]$/;
+
+  it('reads exactly the plain single-quoted lists, as JSON.stringify of the parsed list', () => {
+    // Random cells from the characters that matter, near the shape: each is either read (and
+    // then equals the parser's JSON) or declined, as the shape says.
+    const alphabet = ["'", "'", ', ', ',', ' ', 'a', 'b', '"', '\\', '[', ']', '\x01', '\ud800', 'é'];
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    let read = 0;
+    for (let k = 0; k < 20_000; k++) {
+      let inner = '';
+      const len = rand(12);
+      for (let j = 0; j < len; j++) inner += alphabet[rand(alphabet.length)];
+      const cell = rand(4) === 0 ? inner : `['${inner}']`;
+      const got = simpleListJson(cell);
+      expect(got !== undefined, cell).toBe(SHAPE.test(cell));
+      if (got !== undefined) {
+        read++;
+        expect(got, cell).toBe(JSON.stringify(parseListLiteral(cell)));
+      }
+    }
+    expect(read).toBeGreaterThan(500);
   });
 });

@@ -49,7 +49,7 @@ export class IdRidIndex {
   get(id: string): number {
     this.hash(id);
     this.found = this.table.slot(this.key.h1, this.key.h2);
-    return this.table.values[this.found];
+    return this.table.value(this.found);
   }
 
   /** Records that node `id` has row id `rid` (> 0). A repeat with the same rid is a merged duplicate. */
@@ -63,7 +63,7 @@ export class IdRidIndex {
     const i = this.found;
     const table = this.table;
     if (table.occupied(i)) {
-      if (table.values[i] !== rid) table.values[i] = AMBIGUOUS;
+      if (table.value(i) !== rid) table.setValue(i, AMBIGUOUS);
       return;
     }
     if (this.saturated || table.count + 1 > this.maxKeys) {

@@ -55,7 +55,11 @@ export class ParallelOrds {
     const key = this.key;
     const table = this.table;
     const i = table.slot(key.h1, key.h2);
-    if (table.occupied(i)) return table.values[i]++;
+    if (table.occupied(i)) {
+      const n = table.value(i);
+      table.setValue(i, n + 1);
+      return n;
+    }
     if (this.saturated || table.count + 1 > this.maxKeys) {
       this.saturated = true;
       return 0;
@@ -67,8 +71,8 @@ export class ParallelOrds {
   private hash(src: number, dst: number, type: string): void {
     const key = this.key;
     key.begin();
-    key.mixCode(src);
-    key.mixCode(dst);
+    key.mixInt(src);
+    key.mixInt(dst);
     key.mix(type);
     key.finish();
   }
@@ -85,7 +89,7 @@ export class ParallelOrds {
       const b = k.indexOf(',', a + 1);
       this.hash(Number(k.slice(0, a)), Number(k.slice(a + 1, b)), k.slice(b + 1));
       const i = table.slot(this.key.h1, this.key.h2);
-      if (table.occupied(i)) table.values[i] = Math.max(table.values[i], n);
+      if (table.occupied(i)) table.setValue(i, Math.max(table.value(i), n));
       else table.fill(i, this.key.h1, this.key.h2, n);
     }
   }
