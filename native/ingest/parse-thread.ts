@@ -22,6 +22,10 @@
  * time: each credit message wakes the parser thread, and on JSON 100 MB (1,637 batches, load 7)
  * the writing thread spent 212-239 ms of wall inside worker.postMessage returning them one by one
  * (the woken thread taking its core; ~1 us a call in an idle process), 118-137 ms with 8 a message.
+ * 32 a message against 8 (CLI imports alternated, load 0.7-1.4): JSON 100 MB 12 pairs, import
+ * wall median 2,439 -> 2,406 ms (lower in 9 of 12), CPU 3,356 -> 3,284 ms, parse wait ~300 ->
+ * ~270 ms, RSS 161-166 MB both; GraphML 100K/500K lower in 3 of 4 pairs; CSV 1M + 1M within noise
+ * (3 pairs, -0.9 to +0.9 s; one run's RSS 218 MB against 201-205).
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { fromErrorShape, toErrorShape, WorkbenchError, type WorkbenchErrorShape } from '../../electron/common/errors';
@@ -35,7 +39,7 @@ const CSV_FORMATS = new Set(['csv', 'neo4j-csv', 'autoschemakg-csv', 'triples', 
 /** Batches (~2K records each) the parser may run ahead of the writer. */
 const IN_FLIGHT = 2;
 /** Flat batches consumed per credit message (the thread then may run IN_FLIGHT + FLAT_CREDITS - 1 ahead). */
-const FLAT_CREDITS = 8;
+const FLAT_CREDITS = 32;
 /** Below this size a thread's start-up (~50 ms to load the bundle) costs more than it saves. */
 export const THREAD_MIN_BYTES = 4 * 2 ** 20;
 
