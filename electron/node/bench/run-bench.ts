@@ -102,6 +102,8 @@ export interface RunOptions {
   quick?: boolean;
   /** Parent of the per-scenario scratch folders. */
   tmpRoot?: string;
+  /** Measurements per scenario where it repeats its work (default 1). */
+  runs?: number;
   log?: (line: string) => void;
 }
 
@@ -120,7 +122,7 @@ export async function runBench(all: readonly Scenario[], options: RunOptions = {
     const stopRss = trackPeakRss();
     const t0 = performance.now();
     try {
-      const result = await scenario.run({ tmpDir, quick, log: (line) => log(`    ${line}`) });
+      const result = await scenario.run({ tmpDir, quick, runs: options.runs ?? 1, log: (line) => log(`    ${line}`) });
       row.ms = result.ms;
       if (result.extra) row.extra = result.extra;
       row.peakRssMB = { bench: stopRss(), ...result.peakRssMB };

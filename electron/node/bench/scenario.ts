@@ -25,6 +25,8 @@ export interface BenchContext {
   /** Scratch folder for generated inputs and workspaces, removed after the run. */
   tmpDir: string;
   quick: boolean;
+  /** How many times to measure the work where the scenario repeats it (imports: median run, repeat.ts). */
+  runs: number;
   log(line: string): void;
 }
 

@@ -19,6 +19,7 @@ import { generateAutoSchemaKgCsv } from '../../../../native/ingest/csv/generate-
 import { generateNodeLinkJson } from '../../../../native/ingest/json/generate-json';
 import { generateGraphmlCounts } from '../../../../native/ingest/xml/generate-graphml';
 import { execArgvFor } from '../../host/worker-exec-argv';
+import { repeatRuns } from '../repeat';
 
 interface CliImportJson {
   nodesAdded: number;
@@ -83,7 +84,7 @@ async function csv(ctx: BenchContext, nodes: number): Promise<ScenarioResult> {
   const dir = path.join(ctx.tmpDir, `csv-${nodes}`);
   const { nodesFile, edgesFile } = await generateAutoSchemaKgCsv(dir, nodes, nodes);
   try {
-    return await importInChild(ctx, [nodesFile, edgesFile]);
+    return await repeatRuns(ctx.runs, () => importInChild(ctx, [nodesFile, edgesFile]));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -93,7 +94,7 @@ async function json(ctx: BenchContext, megabytes: number): Promise<ScenarioResul
   const file = path.join(ctx.tmpDir, `node-link-${megabytes}mb.json`);
   await generateNodeLinkJson(file, megabytes);
   try {
-    const r = await importInChild(ctx, [file]);
+    const r = await repeatRuns(ctx.runs, () => importInChild(ctx, [file]));
     r.extra = { ...r.extra, fileMB: Math.round(fs.statSync(file).size / 2 ** 20) };
     return r;
   } finally {
@@ -105,7 +106,7 @@ async function graphml(ctx: BenchContext, nodes: number, edges: number): Promise
   const file = path.join(ctx.tmpDir, `gen-${nodes}-${edges}.graphml`);
   await generateGraphmlCounts(file, nodes, edges);
   try {
-    const r = await importInChild(ctx, [file]);
+    const r = await repeatRuns(ctx.runs, () => importInChild(ctx, [file]));
     r.extra = { ...r.extra, fileMB: Math.round(fs.statSync(file).size / 2 ** 20) };
     return r;
   } finally {
