@@ -30,32 +30,25 @@ export function clearCachedStats(db: Database.Database): void {
   db.prepare('DELETE FROM meta WHERE key = ?').run(STATS_KEY);
 }
 
-function nodeTypes(db: Database.Database): GraphStats['nodeTypes'] {
-  return (db.prepare('SELECT type, count(*) AS count FROM nodes GROUP BY type').all() as GraphStats['nodeTypes']).sort(byCount);
-}
-
 /** Everything from the tables. */
 export function computeStats(db: Database.Database): GraphStats {
-  const nodes = (db.prepare('SELECT count(*) AS c FROM nodes').get() as { c: number }).c;
-  const edges = (db.prepare('SELECT count(*) AS c FROM edges').get() as { c: number }).c;
-  const edgeTypes = (db.prepare('SELECT type, count(*) AS count FROM edges GROUP BY type').all() as GraphStats['edgeTypes'])
-    .sort(byCount)
-    .slice(0, MAX_EDGE_TYPES);
-  return { nodes, edges, nodeTypes: nodeTypes(db), edgeTypes };
+  const rows = db.prepare('SELECT type, count(*) FROM edges GROUP BY type').raw().all() as Array<[string, number]>;
+  return statsWithEdgeTypes(db, new Map(rows));
 }
 
 /**
- * Stats with the edge types counted by the caller (every edge of the graph, by type): nodes and
- * their types still come from the tables (merged duplicates may change a node's type; nodes_type
- * makes the GROUP BY cheap).
+ * Stats with the edges counted by type (every edge of the graph, by the caller or the GROUP BY
+ * above; their sum is the edge count): nodes and their types still come from the tables (merged
+ * duplicates may change a node's type; nodes_type makes the GROUP BY cheap).
  */
 export function statsWithEdgeTypes(db: Database.Database, edgeTypeCounts: ReadonlyMap<string, number>): GraphStats {
   const nodes = (db.prepare('SELECT count(*) AS c FROM nodes').get() as { c: number }).c;
+  const nodeTypes = (db.prepare('SELECT type, count(*) AS count FROM nodes GROUP BY type').all() as GraphStats['nodeTypes']).sort(byCount);
   let edges = 0;
-  const all: GraphStats['edgeTypes'] = [];
+  const edgeTypes: GraphStats['edgeTypes'] = [];
   for (const [type, count] of edgeTypeCounts) {
     edges += count;
-    all.push({ type, count });
+    edgeTypes.push({ type, count });
   }
-  return { nodes, edges, nodeTypes: nodeTypes(db), edgeTypes: all.sort(byCount).slice(0, MAX_EDGE_TYPES) };
+  return { nodes, edges, nodeTypes, edgeTypes: edgeTypes.sort(byCount).slice(0, MAX_EDGE_TYPES) };
 }
