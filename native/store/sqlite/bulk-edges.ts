@@ -127,6 +127,9 @@ export class BulkEdges {
       }
     }
     if (!this.jsDegrees) {
+      // Not the incremental import's GROUP BY over the edges (import-writer.ts): over every edge it
+      // sorts both endpoint lists, where these index probes are cheaper (CSV 1M + 1M workspace,
+      // same rows: 1.28-1.29 s vs 1.95-2.08 s CPU).
       db.exec(`INSERT INTO degrees(rid, degree) SELECT rid, d FROM (
         SELECT rid, (SELECT count(*) FROM edges WHERE src = nodes.rid) + (SELECT count(*) FROM edges WHERE dst = nodes.rid) AS d FROM nodes
       ) WHERE d > 0`);
