@@ -21,6 +21,7 @@
  * field is kept literally (as most CSV writers expect readers to).
  */
 import { WorkbenchError } from '../../../electron/common/errors';
+import { countLineBreaks } from '../line-breaks';
 
 export interface TokenizerOptions {
   delimiter: string;
@@ -208,13 +209,3 @@ function indexOrEnd(s: string, ch: string, from: number): number {
   return i === -1 ? s.length : i;
 }
 
-/** Line breaks (LF, CRLF or lone CR) in s[from, to): advances the physical line counter. */
-function countLineBreaks(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c === LF) n++;
-    else if (c === CR && s.charCodeAt(i + 1) !== LF) n++;
-  }
-  return n;
-}

@@ -37,17 +37,6 @@ export function isXmlChar(n: number): boolean {
   return n === 9 || n === 10 || n === 13 || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
 }
 
-/** Line ends in s[from, to) as saxes counts them: \n, \r\n and a lone \r are one each. */
-export function countLineEnds(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c === NL) n++;
-    else if (c === CR && s.charCodeAt(i + 1) !== NL) n++;
-  }
-  return n;
-}
-
 /** `raw` with its references decoded; NotScanned for anything saxes would refuse or read otherwise. */
 export function decodeEntities(raw: string): string {
   let out = '';

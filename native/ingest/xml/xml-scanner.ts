@@ -16,8 +16,9 @@
  * import in ../README.md.
  */
 import type { XmlHandler } from './sax-driver';
+import { countLineBreaks } from '../line-breaks';
 import {
-  attributes, attributeName, attributeValue, countLineEnds, decodeEntities, elementName, isNameChar, isNameStart, isSpace, matches, NotScanned,
+  attributes, attributeName, attributeValue, decodeEntities, elementName, isNameChar, isNameStart, isSpace, matches, NotScanned,
 } from './xml-names';
 
 export { NotScanned } from './xml-names';
@@ -80,7 +81,7 @@ export class XmlScanner {
           return;
         }
         if (m === null) throw new NotScanned('XML declaration');
-        this.line += countLineEnds(s, 0, m[0].length);
+        this.line += countLineBreaks(s, 0, m[0].length);
         s = s.slice(m[0].length);
       }
       this.started = true;
@@ -111,7 +112,7 @@ export class XmlScanner {
   /** Counts the line ends of s[from, to), a whole token just read (cursor in plain text). */
   private countLines(s: string, from: number, to: number): void {
     if (!this.plain) {
-      this.line += countLineEnds(s, from, to);
+      this.line += countLineBreaks(s, from, to);
       return;
     }
     let nl = this.nl;
