@@ -64,12 +64,13 @@ function toParseError(err: unknown, input: ParserInput, what: string): Workbench
 }
 
 /** Where decoded text goes: saxes, or the scanner (xml-scanner.ts). */
-interface TextSink {
+export interface TextSink {
   write(text: string): void;
   close(): void;
 }
 
-function saxesSink(handler: XmlHandler): TextSink {
+/** saxes feeding `handler` with local names and start-tag lines (the reference the scanner is held to). */
+export function saxesSink(handler: XmlHandler): TextSink {
   const parser = new SaxesParser({ position: true });
   parser.on('opentag', (tag) => handler.open(localName(tag.name), tag.attributes as Record<string, string>, parser.line));
   parser.on('closetag', (tag) => handler.close(localName(tag.name)));

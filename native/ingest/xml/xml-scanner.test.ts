@@ -6,10 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { generateGraphmlCounts } from './generate-graphml';
-import type { XmlHandler } from './sax-driver';
+import { saxesSink, type XmlHandler } from './sax-driver';
 import { DATASETS } from './test-helpers';
 import { NotScanned, XmlScanner } from './xml-scanner';
 import { tempInputs } from '../flat-parse.test-util';
@@ -33,22 +32,13 @@ function recorder(): { handler: XmlHandler; events: Event[] } {
   return { handler, events };
 }
 
-function localName(q: string): string {
-  const colon = q.indexOf(':');
-  return colon === -1 ? q : q.slice(colon + 1);
-}
-
 /** saxes' events as sax-driver.ts maps them, or its error. */
 function saxesEvents(text: string): Event[] | Error {
   const { handler, events } = recorder();
-  const parser = new SaxesParser({ position: true });
-  parser.on('opentag', (tag) => handler.open(localName(tag.name), tag.attributes as Record<string, string>, parser.line));
-  parser.on('closetag', (tag) => handler.close(localName(tag.name)));
-  parser.on('text', (t) => handler.text(t));
-  parser.on('cdata', (t) => handler.text(t));
+  const saxes = saxesSink(handler);
   try {
-    parser.write(text);
-    parser.close();
+    saxes.write(text);
+    saxes.close();
     return events;
   } catch (e) {
     return e as Error;
