@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormatHandler } from '../format';
+import type { FormatHandler, ParseBatch, ParserInput } from '../format';
 import { generateNodeLinkJson } from '../json/generate-json';
 import { nodeLinkJsonFormatHandler } from '../json/index';
 import { generateGraphml } from './generate-graphml';
@@ -23,6 +23,21 @@ beforeAll(async () => {
   files.json = { file: json, count: await generateNodeLinkJson(json, 8) };
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** Aborts after the first batch of `parse` over `file`: the parse must end with CANCELLED there. */
+async function expectCancelAfterFirstBatch(file: string, parse: (input: ParserInput) => AsyncIterable<ParseBatch>): Promise<void> {
+  const controller = new AbortController();
+  const input = { path: file, displayName: 'g', size: fs.statSync(file).size, options: {}, signal: controller.signal };
+  let batches = 0;
+  const run = async (): Promise<void> => {
+    for await (const _ of parse(input)) {
+      batches++;
+      controller.abort();
+    }
+  };
+  await expect(run()).rejects.toMatchObject({ code: 'CANCELLED', details: { file: 'g' } });
+  expect(batches).toBe(1);
+}
 
 const CASES: Array<[string, FormatHandler]> = [['graphml', graphmlFormatHandler], ['json', nodeLinkJsonFormatHandler]];
 
@@ -51,35 +66,13 @@ describe('streaming', () => {
   });
 
   it.each(CASES)('%s: an abort between batches ends the parse with CANCELLED', async (kind, handler) => {
-    const { file } = files[kind];
-    const controller = new AbortController();
-    const input = { path: file, displayName: 'g', size: fs.statSync(file).size, options: {}, signal: controller.signal };
-    let batches = 0;
-    const run = async (): Promise<void> => {
-      for await (const _ of handler.parse(input)) {
-        batches++;
-        controller.abort();
-      }
-    };
-    await expect(run()).rejects.toMatchObject({ code: 'CANCELLED', details: { file: 'g' } });
-    expect(batches).toBe(1);
+    await expectCancelAfterFirstBatch(files[kind].file, (input) => handler.parse(input));
   });
 });
 
 describe('streaming, GraphML flat path (xml-scanner.ts)', () => {
   it('an abort between batches ends the parse with CANCELLED', async () => {
-    const { file } = files.graphml;
-    const controller = new AbortController();
-    const input = { path: file, displayName: 'g', size: fs.statSync(file).size, options: {}, signal: controller.signal };
-    let batches = 0;
-    const run = async (): Promise<void> => {
-      for await (const _ of graphmlFormatHandler.parseFlat(input)) {
-        batches++;
-        controller.abort();
-      }
-    };
-    await expect(run()).rejects.toMatchObject({ code: 'CANCELLED', details: { file: 'g' } });
-    expect(batches).toBe(1);
+    await expectCancelAfterFirstBatch(files.graphml.file, (input) => graphmlFormatHandler.parseFlat(input));
   });
 
   it('a consumer that stops between batches closes the file (run-import.ts returns the parser on errors)', async () => {
