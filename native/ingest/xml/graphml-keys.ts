@@ -28,9 +28,8 @@ export class GraphmlKeys {
   private readonly byDomain = new Map<KeyDomain, Map<string, GraphmlKey>>();
   /** Bumped on every declaration so that callers can recompute what they derived from keys. */
   version = 0;
-  /** Lookups answered since the last declaration (lookup). */
-  private recent: Array<{ domain: string; id: string; key: GraphmlKey | undefined }> = [];
-  private recentVersion = -1;
+  /** Lookups answered since the last declaration (lookup; a default changes the key object itself). */
+  private readonly recent: Array<{ domain: string; id: string; key: GraphmlKey | undefined }> = [];
 
   declare(attrs: Record<string, string>): GraphmlKey {
     const key: GraphmlKey = {
@@ -42,6 +41,7 @@ export class GraphmlKeys {
     let ids = this.byDomain.get(key.domain);
     if (!ids) this.byDomain.set(key.domain, (ids = new Map()));
     ids.set(key.id, key);
+    this.recent.length = 0;
     this.version++;
     return key;
   }
@@ -56,10 +56,6 @@ export class GraphmlKeys {
     // Every <data> asks this, for a handful of ids: a short list compared by value beats two Map
     // lookups that hash a fresh id string each time (GraphML 100K/500K parse-only profile, load 6:
     // open + lookup 213 -> 184 ms of samples, a small gain).
-    if (this.recentVersion !== this.version) {
-      this.recent = [];
-      this.recentVersion = this.version;
-    }
     const recent = this.recent;
     for (let i = 0; i < recent.length; i++) {
       const r = recent[i];

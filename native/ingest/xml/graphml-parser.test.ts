@@ -165,4 +165,24 @@ describe('GraphML semantics on a small hand-written file', () => {
     ]);
     expect(warnings.map((w) => w.code).sort()).toEqual(['BAD_VALUE', 'HYPEREDGE_SKIPPED', 'UNDECLARED_KEY']);
   });
+
+  it('a key declared after data already named it applies from there on (graphml-keys.ts forgets its answers)', async () => {
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kgw-graphml-'));
+    const file = path.join(dir, 'late-key.graphml');
+    fs.writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <graph id="G" edgedefault="directed">
+    <node id="a"><data key="w">7</data></node>
+    <key id="w" for="node" attr.name="weight" attr.type="int"/>
+    <node id="b"><data key="w">8</data></node>
+  </graph>
+</graphml>
+`);
+    const { nodes, warnings } = await parseWith(xmlFormatHandlers[0], file);
+    expect(nodes.map((n) => n.props)).toEqual([{ w: '7' }, { weight: 8 }]);
+    expect(warnings.map((w) => w.code)).toEqual(['UNDECLARED_KEY']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
