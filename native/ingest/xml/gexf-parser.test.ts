@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gexfFormatHandler, xmlFormatHandlers } from './index';
 import { countMatches, dataset, parseWith, pickHandler } from './test-helpers';
+import { tempInputs } from '../flat-parse.test-util';
 
 describe('GEXF datasets', () => {
   it.each(['gexf_gephi_les_miserables.gexf', 'gexf_gephi_java.gexf'])('%s: sniffed as gexf, counts match the file', async (name) => {
@@ -33,12 +34,10 @@ describe('GEXF datasets', () => {
 });
 
 describe('GEXF semantics on a small hand-written file', () => {
+  const { write } = tempInputs('kgw-gexf-');
+
   it('applies attribute defaults by title, GEXF 1.1 id= attvalues, per-edge type, kind/label as edge type', async () => {
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kgw-gexf-'));
-    const file = path.join(dir, 'small.gexf');
-    fs.writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>
+    const file = write('small.gexf', `<?xml version="1.0" encoding="UTF-8"?>
 <gexf xmlns="http://www.gexf.net/1.1draft" version="1.1">
   <graph defaultedgetype="directed">
     <attributes class="node">
@@ -58,7 +57,6 @@ describe('GEXF semantics on a small hand-written file', () => {
 </gexf>
 `);
     const { nodes, edges } = await parseWith(gexfFormatHandler, file);
-    fs.rmSync(dir, { recursive: true, force: true });
     expect(nodes).toEqual([
       { id: 'a', name: 'Ann', type: 'person', props: { age: 42 }, line: 10 },
       { id: 'b', name: 'Bob', type: 'robot', props: {}, line: 11 },

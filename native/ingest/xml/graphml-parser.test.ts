@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { xmlFormatHandlers } from './index';
 import { countMatches, dataset, parseWith, pickHandler } from './test-helpers';
+import { tempInputs } from '../flat-parse.test-util';
 
 const GRAPHML_FILES = fs.readdirSync(dataset('.')).filter((f) => f.startsWith('graphml_'));
 
@@ -128,12 +129,10 @@ describe('GraphML datasets', () => {
 });
 
 describe('GraphML semantics on a small hand-written file', () => {
+  const { write } = tempInputs('kgw-graphml-');
+
   it('applies typed defaults, per-edge directed, undeclared keys, name/type defaults; skips hyperedges', async () => {
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kgw-graphml-'));
-    const file = path.join(dir, 'small.graphml');
-    fs.writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>
+    const file = write('small.graphml', `<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
   <key id="k0" for="node" attr.name="name" attr.type="string"/>
   <key id="k1" for="node" attr.name="kind" attr.type="string"><default>thing</default></key>
@@ -153,7 +152,6 @@ describe('GraphML semantics on a small hand-written file', () => {
 </graphml>
 `);
     const { nodes, edges, warnings } = await parseWith(xmlFormatHandlers[0], file);
-    fs.rmSync(dir, { recursive: true, force: true });
     expect(nodes).toEqual([
       { id: 'a', name: 'Alpha', type: 'thing', props: { score: 0.5, ok: true, big: '9007199254740993' }, line: 11 },
       { id: 'b', type: 'person', props: { score: 2, ok: false, count: 'many', zz: 'x' }, line: 12 },
@@ -167,11 +165,7 @@ describe('GraphML semantics on a small hand-written file', () => {
   });
 
   it('a key declared after data already named it applies from there on (graphml-keys.ts forgets its answers)', async () => {
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kgw-graphml-'));
-    const file = path.join(dir, 'late-key.graphml');
-    fs.writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>
+    const file = write('late-key.graphml', `<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
   <graph id="G" edgedefault="directed">
     <node id="a"><data key="w">7</data></node>
@@ -183,6 +177,5 @@ describe('GraphML semantics on a small hand-written file', () => {
     const { nodes, warnings } = await parseWith(xmlFormatHandlers[0], file);
     expect(nodes.map((n) => n.props)).toEqual([{ w: '7' }, { weight: 8 }]);
     expect(warnings.map((w) => w.code)).toEqual(['UNDECLARED_KEY']);
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
