@@ -72,49 +72,37 @@ export function matches(s: string, at: number, word: string): boolean {
   return true;
 }
 
+/** The words, each at the index of its length (an empty list where no word has that length). */
+function byLength(words: readonly string[]): string[][] {
+  const table = Array.from({ length: Math.max(...words.map((w) => w.length)) + 1 }, (): string[] => []);
+  for (const w of words) table[w.length]!.push(w);
+  return table;
+}
+
 /**
- * The attribute names GraphML handlers read, as constant (internalised) strings: storing a name
- * sliced from the text as an object key first looks it up in V8's string table.
+ * s.slice(start, end), or the word of `table` it spells as a constant (internalised) string:
+ * storing a name sliced from the text as an object key first looks it up in V8's string table,
+ * and handlers compare names with constants.
  */
-export function attributeName(s: string, start: number, end: number): string {
-  switch (end - start) {
-    case 2: if (matches(s, start, 'id')) return 'id'; break;
-    case 3:
-      if (matches(s, start, 'key')) return 'key';
-      if (matches(s, start, 'for')) return 'for';
-      break;
-    case 6:
-      if (matches(s, start, 'source')) return 'source';
-      if (matches(s, start, 'target')) return 'target';
-      break;
-    case 8: if (matches(s, start, 'directed')) return 'directed'; break;
-    case 9:
-      if (matches(s, start, 'attr.name')) return 'attr.name';
-      if (matches(s, start, 'attr.type')) return 'attr.type';
-      break;
-    case 11: if (matches(s, start, 'edgedefault')) return 'edgedefault'; break;
-    default: break;
+function constantName(table: readonly string[][], s: string, start: number, end: number): string {
+  const words = table[end - start];
+  if (words !== undefined) {
+    for (let k = 0; k < words.length; k++) if (matches(s, start, words[k]!)) return words[k]!;
   }
   return s.slice(start, end);
 }
 
-/** The element names of GraphML as constant strings (handlers compare them with constants). */
+/** The attribute names GraphML handlers read. */
+const ATTRIBUTE_NAMES = byLength(['id', 'key', 'for', 'source', 'target', 'directed', 'attr.name', 'attr.type', 'edgedefault']);
+/** The element names of GraphML. */
+const ELEMENT_NAMES = byLength(['key', 'data', 'node', 'edge', 'graph', 'default', 'graphml']);
+
+export function attributeName(s: string, start: number, end: number): string {
+  return constantName(ATTRIBUTE_NAMES, s, start, end);
+}
+
 export function elementName(s: string, start: number, end: number): string {
-  switch (end - start) {
-    case 3: if (matches(s, start, 'key')) return 'key'; break;
-    case 4:
-      if (matches(s, start, 'data')) return 'data';
-      if (matches(s, start, 'node')) return 'node';
-      if (matches(s, start, 'edge')) return 'edge';
-      break;
-    case 5: if (matches(s, start, 'graph')) return 'graph'; break;
-    case 7:
-      if (matches(s, start, 'default')) return 'default';
-      if (matches(s, start, 'graphml')) return 'graphml';
-      break;
-    default: break;
-  }
-  return s.slice(start, end);
+  return constantName(ELEMENT_NAMES, s, start, end);
 }
 
 /**
