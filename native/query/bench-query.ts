@@ -8,7 +8,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../store/sqlite/open';
 import { dropFtsTriggers } from '../store/sqlite/fts';
-import { BULK_INDEXES } from '../store/sqlite/schema';
+import { dropBulkIndexes } from '../store/sqlite/schema';
 import { generateGraph, prng, type GeneratedGraph } from '../graph/generate-graph';
 import { GraphEngine } from '../graph/graph-engine';
 import { Csr } from '../graph/csr';
@@ -48,7 +48,7 @@ export function writeWorkspace(dir: string, g: GeneratedGraph): void {
   try {
     // A bulk fill: no name index maintenance (the queries never search names), edge indexes after.
     dropFtsTriggers(db);
-    for (const ix of BULK_INDEXES) db.exec(`DROP INDEX IF EXISTS ${ix.name}`);
+    dropBulkIndexes(db);
     const node = db.prepare('INSERT INTO nodes (rid, id, name, type) VALUES (?, ?, ?, ?)');
     const edge = db.prepare('INSERT INTO edges (rid, src, dst, type, ord) VALUES (?, ?, ?, ?, ?)');
     const fill = db.transaction((from: number, to: number, kind: 'nodes' | 'edges') => {

@@ -12,7 +12,7 @@
  */
 import type Database from 'better-sqlite3';
 import { AMBIGUOUS, IdRidIndex } from './id-rid-index';
-import { BULK_INDEXES } from './schema';
+import { bulkIndexSql } from './schema';
 
 /** What a later record of the same id changes: the same rules as the writer's upsert. */
 const MERGE_SET = `
@@ -37,7 +37,7 @@ export const UPSERT_NODE = `
                  ELSE json_patch(nodes.props, excluded.props) END,
     text = coalesce(excluded.text, nodes.text)`;
 
-export const NODES_ID_SQL = BULK_INDEXES.find((i) => i.name === 'nodes_id')!.sql;
+export const NODES_ID_SQL = bulkIndexSql('nodes_id');
 
 export class BulkNodes {
   readonly index: IdRidIndex;

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import type { ParseBatch } from '../../ingest/format';
 import { flattenBatch, propsJson, type FlatBatch, type FlatWriter } from '../../ingest/flat-rows';
 import type { ImportCounts, ImportWriter } from '../graph-store';
-import { BULK_INDEXES } from './schema';
+import { BULK_INDEXES, bulkIndexSql, dropBulkIndexes } from './schema';
 import { dropFtsTriggers, installFtsTriggers, rebuildFts } from './fts';
 import { BulkEdges, type BulkLimits } from './bulk-edges';
 import { BulkNodes, UPSERT_NODE } from './bulk-nodes';
@@ -56,7 +56,7 @@ export class SqliteImportWriter implements ImportWriter, FlatWriter {
       const edgesBefore = (db.prepare('SELECT count(*) AS c FROM edges').get() as { c: number }).c;
       this.bulk = this.nodesBefore === 0 && edgesBefore === 0;
       if (this.bulk) {
-        for (const idx of BULK_INDEXES) db.exec(`DROP INDEX IF EXISTS ${idx.name}`);
+        dropBulkIndexes(db);
         dropFtsTriggers(db);
       }
       this.importId = Number(db.prepare('INSERT INTO imports(started_at) VALUES (?)').run(Date.now()).lastInsertRowid);
@@ -197,7 +197,7 @@ export class SqliteImportWriter implements ImportWriter, FlatWriter {
       stage('degree');
       if (this.bulkEdges) {
         this.bulkEdges.applyDegrees();
-        db.exec(BULK_INDEXES.find((i) => i.name === 'degrees_order')!.sql);
+        db.exec(bulkIndexSql('degrees_order'));
       } else {
         // Edges added by this import (re-imported ones kept their row and were counted before).
         db.prepare(`
@@ -247,7 +247,7 @@ export class SqliteImportWriter implements ImportWriter, FlatWriter {
    * transaction stays open.
    */
   private createEdgeKey(): void {
-    const sql = BULK_INDEXES.find((i) => i.name === 'edges_key')!.sql;
+    const sql = bulkIndexSql('edges_key');
     try {
       this.db.exec(sql);
       return;

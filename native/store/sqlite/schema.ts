@@ -83,6 +83,18 @@ export const BULK_INDEXES: Array<{ name: string; sql: string }> = [
   { name: 'nodes_type', sql: 'CREATE INDEX IF NOT EXISTS nodes_type ON nodes(type)' },
 ];
 
+/** The CREATE statement of the bulk index `name`. */
+export function bulkIndexSql(name: string): string {
+  const idx = BULK_INDEXES.find((i) => i.name === name);
+  if (!idx) throw new Error(`no bulk index ${name}`);
+  return idx.sql;
+}
+
+/** Drops every bulk index, for a bulk load that builds them again after its rows. */
+export function dropBulkIndexes(db: Database.Database): void {
+  for (const idx of BULK_INDEXES) db.exec(`DROP INDEX IF EXISTS ${idx.name}`);
+}
+
 export function migrate(db: Database.Database): void {
   db.transaction(() => {
     const hadDegrees = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'degrees'").get() !== undefined;
